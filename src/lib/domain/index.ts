@@ -1,0 +1,14 @@
+/**
+ * Business rules of 安管证照, in one place. Plain TypeScript with no
+ * dependencies and no DOM: the app imports it directly, and
+ * scripts/build-hooks-lib.js bundles it to CommonJS for PocketBase's hooks.
+ */
+export * from './id-number';
+export * from './credit-code';
+export * from './certificate';
+export * from './regions';
+export * from './account';
+export * from './review';
+export * from './dates';
+export * from './renewal';
+export * from './photo';

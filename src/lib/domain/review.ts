@@ -1,0 +1,70 @@
+/**
+ * The review state machine shared by cert_applications and enterprise_changes.
+ *
+ *  (local draft) ─submit─▶ 已提交 ─reviewer─▶ 审核中 ─▶ 审核通过 ─system─▶ 已发证
+ *                            ▲  │                │
+ *                            │  └─applicant─▶ 已撤回
+ *                            └──resubmit── 审核不通过 (reason required)
+ */
+
+export const REVIEW_STATUSES = ['已提交', '审核中', '审核通过', '审核不通过', '已撤回', '已发证'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export type Actor = 'owner' | 'reviewer' | 'system';
+
+const TRANSITIONS: ReadonlyArray<{ from: ReviewStatus; to: ReviewStatus; by: Actor }> = [
+	{ from: '已提交', to: '审核中', by: 'reviewer' },
+	{ from: '已提交', to: '已撤回', by: 'owner' },
+	{ from: '审核中', to: '审核通过', by: 'reviewer' },
+	{ from: '审核中', to: '审核不通过', by: 'reviewer' },
+	{ from: '审核不通过', to: '已提交', by: 'owner' },
+	{ from: '已撤回', to: '已提交', by: 'owner' },
+	{ from: '审核通过', to: '已发证', by: 'system' }
+];
+
+/** The status every new application starts in. */
+export const INITIAL_STATUS: ReviewStatus = '已提交';
+
+/** Statuses in which the owner may change the content (attachments, requested values). */
+export const OWNER_EDITABLE: readonly ReviewStatus[] = ['审核不通过', '已撤回'];
+
+/** Statuses that still wait for a reviewer (the review queue). */
+export const PENDING_STATUSES: readonly ReviewStatus[] = ['已提交', '审核中'];
+
+/** Statuses that block another application for the same certificate. */
+export const OPEN_STATUSES: readonly ReviewStatus[] = ['已提交', '审核中', '审核通过'];
+
+export function isReviewStatus(value: unknown): value is ReviewStatus {
+	return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value);
+}
+
+export function canTransition(from: ReviewStatus, to: ReviewStatus, by: Actor): boolean {
+	return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by === by);
+}
+
+/** Chinese reason a transition is refused, or null when allowed. */
+export function transitionError(from: ReviewStatus, to: ReviewStatus, by: Actor): string | null {
+	if (from === to) return null;
+	if (canTransition(from, to, by)) return null;
+	if (from === '审核中' && by === 'owner') return '申请正在审核中，暂不能修改或撤回';
+	const allowedBy = TRANSITIONS.find((t) => t.from === from && t.to === to)?.by;
+	if (allowedBy === 'reviewer') return `只有审核人员可以将申请设为“${to}”`;
+	if (allowedBy === 'owner') return `只有申请人可以将申请设为“${to}”`;
+	if (allowedBy === 'system') return `“${to}”由系统在审核通过后自动设置`;
+	return `申请状态不能从“${from}”变为“${to}”`;
+}
+
+/** Preset reasons a reviewer picks from (plus free text). */
+export const REJECT_REASONS = [
+	'在新单位参保不满3个月',
+	'社保证明与工作单位不一致',
+	'身份证扫描件不清晰或不完整',
+	'承诺书未签字或未盖章',
+	'原纸质证书扫描件不完整（缺照片页或签章页）',
+	'建造师执业证书缺失或无法验证',
+	'证件照片不符合要求'
+] as const;
+
+export function rejectionText(presets: readonly string[] | null | undefined, note: string | null | undefined): string {
+	return [...(presets ?? []), ...(note?.trim() ? [note.trim()] : [])].join('；');
+}

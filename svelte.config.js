@@ -1,0 +1,16 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+	preprocess: vitePreprocess(),
+	kit: {
+		// The PWA is a static SPA served by PocketBase from pb_public/, which
+		// answers unknown paths with index.html (--indexFallback).
+		adapter: adapter({ pages: 'pb_public', assets: 'pb_public', fallback: 'index.html', strict: true }),
+		// Registered by src/lib/offline/pwa.ts with workbox-window, which
+		// drives the "有新版本" prompt.
+		serviceWorker: { register: false },
+		alias: { $domain: 'src/lib/domain' }
+	}
+};
