@@ -51,8 +51,9 @@ export function photoSizeOk(width: number, height: number): boolean {
  * crop is too small (it would need upscaling).
  */
 export function photoOutputSize(cropWidth: number, cropHeight: number): { width: number; height: number } | undefined {
-	// Half a pixel of slack: the cropper works in fractional screen pixels.
-	const w = Math.min(cropWidth + 0.5, (cropHeight + 0.5) / PHOTO_RULES.ratio);
+	// One pixel of slack: the cropper works in fractional screen pixels, so a
+	// box dragged to the image's full 440 px may come back as 439.6.
+	const w = Math.min(cropWidth, cropHeight / PHOTO_RULES.ratio) + 1;
 	const width = Math.min(PHOTO_RULES.maxOutputWidth, Math.floor(w / 10) * 10);
 	if (width < PHOTO_RULES.minWidth) return undefined;
 	return { width, height: Math.round(width * PHOTO_RULES.ratio) };
