@@ -1,0 +1,102 @@
+/**
+ * Helpers for integration tests: SDK clients for the superuser (a reviewer),
+ * for fresh applicants and enterprises, and factories for their records.
+ */
+import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
+import { inject } from 'vitest';
+import { defaultPassword, makeCreditCode, makeIdNumber, USCC_ALPHABET, type Category } from '../../src/lib/domain';
+
+export const pbUrl = () => inject('pbUrl');
+
+export function client(): PocketBase {
+	const pb = new PocketBase(pbUrl());
+	pb.autoCancellation(false);
+	return pb;
+}
+
+let admin: PocketBase | undefined;
+export async function adminClient(): Promise<PocketBase> {
+	if (admin?.authStore.isValid) return admin;
+	const { email, password } = inject('superuser');
+	admin = client();
+	await admin.collection('_superusers').authWithPassword(email, password);
+	return admin;
+}
+
+let counter = 0;
+const rand = (n: number) => Math.floor(Math.random() * n);
+
+/** A synthetic, checksum-valid ID number no other test uses. */
+export function uniqueIdNumber(): string {
+	counter++;
+	const year = 1960 + rand(40);
+	const birth = `${year}${String(1 + rand(12)).padStart(2, '0')}${String(1 + rand(28)).padStart(2, '0')}`;
+	return makeIdNumber('530102', birth, (counter * 37 + rand(1000)) % 1000);
+}
+
+/** A synthetic, checksum-valid unified social credit code. */
+export function uniqueCreditCode(): string {
+	let body = '91530100';
+	for (let i = 0; i < 9; i++) body += USCC_ALPHABET[rand(USCC_ALPHABET.length)];
+	return makeCreditCode(body);
+}
+
+export const STRONG_PASSWORD = 'Anguan2026pass';
+
+export interface Account {
+	record: RecordModel;
+	identity: string;
+	password: string;
+	/** Logged in (password already changed unless `mustChangePassword` was asked for). */
+	pb: PocketBase;
+}
+
+interface AccountOptions {
+	/** Keep the default password and the forced change, as a fresh account has. */
+	mustChangePassword?: boolean;
+	data?: Record<string, unknown>;
+}
+
+export async function createApplicant(opts: AccountOptions = {}): Promise<Account> {
+	const identity = uniqueIdNumber();
+	return createAccount('applicants', 'idNumber', identity, { name: '测试申请人', gender: '男', title: '无', position: '无', ...opts.data }, opts);
+}
+
+export async function createEnterprise(opts: AccountOptions = {}): Promise<Account> {
+	const identity = uniqueCreditCode();
+	return createAccount('enterprises', 'uscc', identity, { name: '测试建设工程有限公司', regCity: '昆明市', ...opts.data }, opts);
+}
+
+async function createAccount(collection: string, field: string, identity: string, data: Record<string, unknown>, opts: AccountOptions): Promise<Account> {
+	const a = await adminClient();
+	const must = opts.mustChangePassword ?? false;
+	const password = must ? defaultPassword(identity) : STRONG_PASSWORD;
+	const record = await a.collection(collection).create({ [field]: identity, password, passwordConfirm: password, mustChangePassword: must, ...data });
+	const pb = client();
+	await pb.collection(collection).authWithPassword(identity, password);
+	return { record, identity, password, pb };
+}
+
+export async function createCertificate(holder: string, data: Partial<{ category: Category; status: string; certNo: string; validUntil: string; firstIssued: string; enterprise: string; ecertIssuedAt: string }> = {}): Promise<RecordModel> {
+	const a = await adminClient();
+	return a.collection('certificates').create({ holder, category: 'C2', status: '有效', firstIssued: '2023-07-01', validUntil: '2029-06-30', ...data });
+}
+
+/** Runs `fn`, expecting PocketBase to refuse with `status`; returns the error for more checks. */
+export async function refused(fn: () => Promise<unknown>, status?: number): Promise<ClientResponseError> {
+	try {
+		await fn();
+	} catch (e) {
+		if (!(e instanceof ClientResponseError)) throw e;
+		if (status !== undefined && e.status !== status) throw new Error(`expected HTTP ${status}, got ${e.status}: ${JSON.stringify(e.response)}`);
+		return e;
+	}
+	throw new Error('expected the request to be refused, but it succeeded');
+}
+
+/** A small valid file for upload fields. */
+export function pngFile(name = 'scan.png'): File {
+	// 1×1 white PNG.
+	const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+	return new File([bytes], name, { type: 'image/png' });
+}
