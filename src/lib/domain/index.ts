@@ -12,3 +12,4 @@ export * from './review';
 export * from './dates';
 export * from './renewal';
 export * from './photo';
+export * from './application';

@@ -38,6 +38,11 @@ export function isReviewStatus(value: unknown): value is ReviewStatus {
 	return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value);
 }
 
+/** Whether the table allows this move for anyone — what every save must respect, whoever makes it. */
+export function isKnownTransition(from: ReviewStatus, to: ReviewStatus): boolean {
+	return from === to || TRANSITIONS.some((t) => t.from === from && t.to === to);
+}
+
 export function canTransition(from: ReviewStatus, to: ReviewStatus, by: Actor): boolean {
 	return TRANSITIONS.some((t) => t.from === from && t.to === to && t.by === by);
 }
@@ -64,6 +69,22 @@ export const REJECT_REASONS = [
 	'建造师执业证书缺失或无法验证',
 	'证件照片不符合要求'
 ] as const;
+
+export const REVIEW_MESSAGES = {
+	reasonRequired: '审核不通过时须选择至少一个原因，或在“其他说明”中写明原因',
+	reasonOnlyOnReject: '只有将状态设为“审核不通过”时才填写不通过原因',
+	badStatus: '申请状态不正确'
+} as const;
+
+/** Chinese message when a reviewer's decision lacks what the applicant needs to act on it, else null. */
+export function decisionError(
+	to: ReviewStatus,
+	presets: readonly string[] | null | undefined,
+	note: string | null | undefined
+): string | null {
+	if (to === '审核不通过' && !rejectionText(presets, note)) return REVIEW_MESSAGES.reasonRequired;
+	return null;
+}
 
 export function rejectionText(presets: readonly string[] | null | undefined, note: string | null | undefined): string {
 	return [...(presets ?? []), ...(note?.trim() ? [note.trim()] : [])].join('；');

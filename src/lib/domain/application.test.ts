@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+	APPLICATION_MESSAGES,
+	attachmentError,
+	ATTACHMENT_MAX_BYTES,
+	operationStatusText,
+	requiredAttachments,
+	validateApplication,
+	type ApplicationInput
+} from './application';
+import { makeIdNumber } from './id-number';
+
+const scan = (name = 'scan.jpg', size = 200 * 1024) => [{ name, size }];
+
+function valid(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
+	return {
+		kind: '变更',
+		category: 'C2',
+		idNumber: makeIdNumber('530102', '19900607', 461),
+		name: '李明',
+		title: '无',
+		position: '安全员',
+		enterprise: 'abcdefghijklmno',
+		files: {
+			idCardBack: scan('back.jpg'),
+			idCardFront: scan('front.png'),
+			pledge: scan('pledge.pdf'),
+			applicationForm: [...scan('p1.jpg'), ...scan('p2.jpg')],
+			socialInsurance: scan('si.pdf')
+		},
+		...overrides
+	};
+}
+
+describe('validateApplication', () => {
+	it('accepts a complete change application', () => {
+		expect(validateApplication(valid())).toEqual({});
+	});
+
+	it('asks B holders for the 建造师执业证书', () => {
+		expect(requiredAttachments('变更', 'B')).toContain('builderCert');
+		expect(requiredAttachments('变更', 'A')).not.toContain('builderCert');
+		const errors = validateApplication(valid({ category: 'B' }));
+		expect(errors).toEqual({ builderCert: 'B证须上传建造师执业证书（带二维码可验证）' });
+		expect(validateApplication(valid({ category: 'B', files: { ...valid().files, builderCert: scan('b.jpg') } }))).toEqual({});
+	});
+
+	it('names every missing value and attachment in Chinese', () => {
+		const errors = validateApplication(valid({ idNumber: '', name: ' ', title: '', position: '', enterprise: '', files: {} }));
+		expect(errors.idNumber).toBe('请输入身份证号');
+		expect(errors.name).toBe(APPLICATION_MESSAGES.nameEmpty);
+		expect(errors.title).toContain('填“无”');
+		expect(errors.position).toBe(APPLICATION_MESSAGES.positionEmpty);
+		expect(errors.enterprise).toContain('需与社保一致');
+		expect(errors.pledge).toBe('请上传承诺书');
+		expect(errors.applicationForm).toBe('请上传申请表');
+		expect(errors.socialInsurance).toBe('请上传劳动合同和社保附件');
+		expect(errors.idCardBack).toBe('请上传身份证国徽面扫描件');
+	});
+
+	it('checks the ID number and the name', () => {
+		const id = makeIdNumber('530102', '19900607', 461);
+		const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+		expect(validateApplication(valid({ idNumber: wrongCheck })).idNumber).toContain('校验位');
+		expect(validateApplication(valid({ name: '李' })).name).toBe(APPLICATION_MESSAGES.nameLength);
+		expect(validateApplication(valid({ name: '李明1' })).name).toBe(APPLICATION_MESSAGES.nameChars);
+		expect(validateApplication(valid({ name: '阿依古丽·买买提' })).name).toBeUndefined();
+	});
+
+	it('refuses a late renewal and accepts one on D − 1', () => {
+		const now = new Date('2023-06-29T10:00:00+08:00');
+		expect(validateApplication(valid({ kind: '延续', validUntil: '2023-06-30', now }))).toEqual({});
+		const late = validateApplication(valid({ kind: '延续', validUntil: '2023-06-29', now }));
+		expect(late.certificate).toContain('2023-06-28 以前提交');
+	});
+
+	it('refuses an unknown kind', () => {
+		expect(validateApplication(valid({ kind: '注销' }))).toEqual({ kind: APPLICATION_MESSAGES.kind });
+	});
+});
+
+describe('attachmentError', () => {
+	it('checks type, size and count', () => {
+		expect(attachmentError('pledge', scan('a.docx'), true)).toContain('jpg、png 或 pdf');
+		expect(attachmentError('pledge', [{ name: 'a.bin', size: 200_000, type: 'image/png' }], true)).toBeNull();
+		expect(attachmentError('pledge', scan('a.jpg', 100), true)).toContain('太小');
+		expect(attachmentError('pledge', scan('a.jpg', ATTACHMENT_MAX_BYTES + 1), true)).toContain('超过10MB');
+		expect(attachmentError('idCardBack', [...scan('a.jpg'), ...scan('b.jpg')], true)).toContain('最多上传 1 个');
+		expect(attachmentError('builderCert', [], false)).toBeNull();
+		// Stored files are known by name only.
+		expect(attachmentError('pledge', [{ name: 'pledge_x8f.pdf' }], true)).toBeNull();
+	});
+});
+
+describe('operationStatusText', () => {
+	it('uses the seed wording for a rejection', () => {
+		expect(operationStatusText({ kind: '变更', status: '审核不通过', rejectReasons: ['在新单位参保不满3个月'] })).toBe(
+			'变更证书审批不通过 原因: 在新单位参保不满3个月'
+		);
+		expect(operationStatusText({ kind: '延续', status: '已发证' })).toContain('电子证书已发放');
+	});
+});

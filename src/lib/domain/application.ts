@@ -1,0 +1,249 @@
+/**
+ * 变更 / 延续 applications (个人端 steps 4–6 of the seed): which values and
+ * attachments an application needs, and the Chinese message for each field
+ * that is wrong. The form shows these messages as the applicant types; the
+ * hooks (pb_hooks/applications.pb.js) refuse a request with the same ones.
+ */
+import type { Category } from './certificate';
+import { checkIdNumber, ID_NUMBER_MESSAGES, normalizeIdNumber } from './id-number';
+import { canRenew, lateRenewalMessage } from './renewal';
+import { rejectionText, type ReviewStatus } from './review';
+
+export const APPLICATION_KINDS = ['变更', '延续'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+export function isApplicationKind(value: unknown): value is ApplicationKind {
+	return typeof value === 'string' && (APPLICATION_KINDS as readonly string[]).includes(value);
+}
+
+/** Requested values, in the seed's order (steps 1–4). */
+export const APPLICATION_VALUE_FIELDS = ['idNumber', 'name', 'title', 'position', 'enterprise'] as const;
+export type ApplicationValueField = (typeof APPLICATION_VALUE_FIELDS)[number];
+
+export const ATTACHMENT_FIELDS = ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'builderCert', 'socialInsurance'] as const;
+export type AttachmentField = (typeof ATTACHMENT_FIELDS)[number];
+
+/** Everything the applicant provides; the hooks refuse changes to these while the application is under review. */
+export const APPLICATION_CONTENT_FIELDS = [...APPLICATION_VALUE_FIELDS, ...ATTACHMENT_FIELDS, 'photo', 'photoCheck'] as const;
+
+/** Fields a message can be attached to (plus `certificate` and `kind` for whole-application problems). */
+export type ApplicationField = ApplicationValueField | AttachmentField | 'kind' | 'certificate';
+export type ApplicationErrors = Partial<Record<ApplicationField, string>>;
+
+/** Visible labels, in the seed's wording. */
+export const APPLICATION_LABELS: Record<ApplicationValueField | AttachmentField, string> = {
+	idNumber: '变更后身份证号',
+	name: '变更后姓名',
+	title: '变更后技术职称',
+	position: '变更后职位',
+	enterprise: '变更后工作单位',
+	idCardBack: '身份证国徽面扫描件',
+	idCardFront: '身份证姓名面扫描件',
+	pledge: '承诺书',
+	applicationForm: '申请表',
+	builderCert: '建造师执业证书',
+	socialInsurance: '劳动合同和社保附件'
+};
+
+export interface AttachmentSpec {
+	field: AttachmentField;
+	label: string;
+	/** The seed's instruction beside the upload button. */
+	hint: string;
+	maxFiles: number;
+}
+
+/** maxFiles matches the file fields' maxSelect in pb_migrations. */
+export const ATTACHMENT_SPECS: readonly AttachmentSpec[] = [
+	{ field: 'idCardBack', label: '身份证国徽面扫描件', hint: '上传身份证国徽面扫描件', maxFiles: 1 },
+	{ field: 'idCardFront', label: '身份证姓名面扫描件', hint: '上传身份证姓名面扫描件', maxFiles: 1 },
+	{ field: 'pledge', label: '承诺书', hint: '下载承诺书模板，填写后上传照片或扫描件', maxFiles: 5 },
+	{
+		field: 'applicationForm',
+		label: '申请表',
+		hint: '由于是第一次纸质证书换证工作，此处上传原纸质证书扫描件（照片页和所有签章页）',
+		maxFiles: 20
+	},
+	{ field: 'builderCert', label: '建造师执业证书', hint: 'B证还需上传建造师执业证书（带二维码可验证）', maxFiles: 5 },
+	{
+		field: 'socialInsurance',
+		label: '劳动合同和社保附件',
+		hint: '上传通过社保系统个人端或企业端出具的社保证明（带二维码方便核验）',
+		maxFiles: 10
+	}
+];
+
+export function attachmentSpec(field: AttachmentField): AttachmentSpec {
+	return ATTACHMENT_SPECS.find((s) => s.field === field)!;
+}
+
+/** jpg, png or pdf: what a phone camera, a scanner or the 社保 system produces. */
+export const ATTACHMENT_EXTENSIONS = ['jpg', 'jpeg', 'png', 'pdf'] as const;
+export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/** Below this a "scan" is a thumbnail or an empty page nobody can read. */
+export const ATTACHMENT_MIN_BYTES = 10 * 1024;
+/** The file fields' maxSize in pb_migrations. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Attachments an application of this kind and certificate category cannot go without. */
+export function requiredAttachments(kind: ApplicationKind, category: Category | string): AttachmentField[] {
+	// Both kinds re-check identity, employment and the paper certificate; the seed asks B holders for their 建造师 certificate.
+	void kind;
+	const fields: AttachmentField[] = ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'socialInsurance'];
+	if (category === 'B') fields.push('builderCert');
+	return fields;
+}
+
+/** A stored file is known by name only; a new one also by size (and type in the browser). */
+export interface AttachmentFile {
+	name: string;
+	size?: number;
+	type?: string;
+}
+
+function extensionOf(name: string): string {
+	const dot = name.lastIndexOf('.');
+	return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function kb(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)}MB` : `${Math.round(bytes / 1024)}KB`;
+}
+
+/** Chinese message for one attachment field, or null when it is acceptable. */
+export function attachmentError(field: AttachmentField, files: readonly AttachmentFile[], required: boolean): string | null {
+	const spec = attachmentSpec(field);
+	if (files.length === 0) {
+		if (!required) return null;
+		return field === 'builderCert' ? 'B证须上传建造师执业证书（带二维码可验证）' : `请上传${spec.label}`;
+	}
+	if (files.length > spec.maxFiles) return `${spec.label}最多上传 ${spec.maxFiles} 个文件，当前 ${files.length} 个`;
+	for (const f of files) {
+		const typeOk = f.type
+			? (ATTACHMENT_MIME_TYPES as readonly string[]).includes(f.type)
+			: (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(f.name));
+		if (!typeOk) return `${spec.label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`;
+		if (f.size !== undefined && f.size < ATTACHMENT_MIN_BYTES)
+			return `“${f.name}”太小（不足${kb(ATTACHMENT_MIN_BYTES)}），请上传清晰的照片或扫描件`;
+		if (f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES)
+			return `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传`;
+	}
+	return null;
+}
+
+// Han characters (basic + extension A) with the middle dot of minority names, or a Latin name.
+const NAME_PATTERN = /^(?:[\u3400-\u4dbf\u4e00-\u9fff]+(?:[·•][\u3400-\u4dbf\u4e00-\u9fff]+)*|[A-Za-z][A-Za-z .'-]*[A-Za-z])$/;
+export const NAME_MAX_LENGTH = 30;
+export const TITLE_MAX_LENGTH = 50;
+export const POSITION_MAX_LENGTH = 50;
+/** What the seed asks people without a 技术职称 to enter. */
+export const NO_TITLE = '无';
+
+export const APPLICATION_MESSAGES = {
+	kind: '申请类型应为“变更”或“延续”',
+	nameEmpty: '请输入变更后的姓名',
+	nameLength: `姓名应为 2–${NAME_MAX_LENGTH} 个字`,
+	nameChars: '姓名只能包含汉字（少数民族姓名可用“·”分隔）或英文字母',
+	titleEmpty: '请输入变更后技术职称；若无技术职称，此项内容填“无”',
+	titleLength: `技术职称最多 ${TITLE_MAX_LENGTH} 个字`,
+	positionEmpty: '请输入变更后的职位；没有职位填“无”',
+	positionLength: `职位最多 ${POSITION_MAX_LENGTH} 个字`,
+	enterpriseEmpty: '请选择变更后工作单位（需与社保一致）',
+	enterpriseUnknown: '所选工作单位不存在，请重新选择',
+	idNumberTaken: '该身份证号已被其他账号使用，请核对；如确属本人，请联系考核管理部门',
+	notHolder: '只能为本人名下的证书提交申请',
+	certificateInactive: '该证书已失效或注销，不能再提交变更或延续申请',
+	alreadyOpen: '该证书已有一份申请在办理中，请在“我的证书”中查看进度，审核结束后再提交',
+	byApplicantOnly: '申请须由申请人本人提交',
+	immutable: '申请的证书和申请类型提交后不能修改，如需其他申请请重新提交',
+	reviewerContent: '审核人员不能修改申请人提交的内容；如需补充，请审核不通过并写明原因',
+	submittedLocked: '申请已提交，如需修改请先撤回',
+	decidedLocked: '申请已审核通过，不能再修改'
+} as const;
+
+export interface ApplicationInput {
+	kind: string;
+	/** Category of the certificate applied for. */
+	category: Category | string;
+	idNumber: string;
+	name: string;
+	title: string;
+	position: string;
+	/** Record id of the chosen enterprise. */
+	enterprise: string;
+	files: Partial<Record<AttachmentField, readonly AttachmentFile[]>>;
+	/** Certificate's 有效期结束时间; given, a 延续 is checked against the D−1 deadline. */
+	validUntil?: string;
+	now?: Date;
+}
+
+function textError(value: string, max: number, empty: string, long: string): string | null {
+	const v = value.trim();
+	if (!v) return empty;
+	if (v.length > max) return long;
+	return null;
+}
+
+/** Field → Chinese message for everything wrong with the application; empty when it may be submitted. */
+export function validateApplication(input: ApplicationInput): ApplicationErrors {
+	const errors: ApplicationErrors = {};
+	const set = (field: ApplicationField, message: string | null) => {
+		if (message && !errors[field]) errors[field] = message;
+	};
+
+	if (!isApplicationKind(input.kind)) {
+		set('kind', APPLICATION_MESSAGES.kind);
+		return errors;
+	}
+	if (input.kind === '延续' && input.validUntil && !canRenew(input.validUntil, input.now ?? new Date()))
+		set('certificate', lateRenewalMessage(input.validUntil));
+
+	const id = checkIdNumber(normalizeIdNumber(input.idNumber ?? ''), input.now ?? new Date());
+	set('idNumber', id && ID_NUMBER_MESSAGES[id]);
+
+	const name = (input.name ?? '').trim();
+	if (!name) set('name', APPLICATION_MESSAGES.nameEmpty);
+	else if (name.length < 2 || name.length > NAME_MAX_LENGTH) set('name', APPLICATION_MESSAGES.nameLength);
+	else if (!NAME_PATTERN.test(name)) set('name', APPLICATION_MESSAGES.nameChars);
+
+	set('title', textError(input.title ?? '', TITLE_MAX_LENGTH, APPLICATION_MESSAGES.titleEmpty, APPLICATION_MESSAGES.titleLength));
+	set(
+		'position',
+		textError(input.position ?? '', POSITION_MAX_LENGTH, APPLICATION_MESSAGES.positionEmpty, APPLICATION_MESSAGES.positionLength)
+	);
+	if (!(input.enterprise ?? '').trim()) set('enterprise', APPLICATION_MESSAGES.enterpriseEmpty);
+
+	const required = requiredAttachments(input.kind, input.category);
+	for (const spec of ATTACHMENT_SPECS) {
+		set(spec.field, attachmentError(spec.field, input.files[spec.field] ?? [], required.includes(spec.field)));
+	}
+	return errors;
+}
+
+/**
+ * 我的证书's 操作状态 column, e.g. "变更证书审批不通过 原因: 在新单位参保不满3个月" (the seed's wording).
+ */
+export function operationStatusText(a: {
+	kind: string;
+	status: ReviewStatus | string;
+	rejectReasons?: readonly string[] | null;
+	rejectNote?: string | null;
+}): string {
+	const what = `${a.kind}证书`;
+	switch (a.status) {
+		case '已提交':
+			return `${what}申请已提交，等待审核`;
+		case '审核中':
+			return `${what}申请审核中`;
+		case '审核通过':
+			return `${what}审核通过，等待推送电子证书`;
+		case '审核不通过':
+			return `${what}审批不通过 原因: ${rejectionText(a.rejectReasons, a.rejectNote) || '请联系考核管理部门'}`;
+		case '已撤回':
+			return `${what}申请已撤回`;
+		case '已发证':
+			return `${what}审核通过，电子证书已发放`;
+		default:
+			return '';
+	}
+}
