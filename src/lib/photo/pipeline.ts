@@ -1,0 +1,205 @@
+/**
+ * Decode → crop → resize → encode → check, for one photo. Runs inside the
+ * Web Worker (OffscreenCanvas) and, where OffscreenCanvas is missing (older
+ * iOS WebViews), on the main thread with a regular canvas — the same code
+ * either way, so both paths are tested by the one e2e suite.
+ */
+import { PHOTO_RULES, photoOutputSize } from '../domain/photo';
+import { checkDecodable, checkFace, checkImage, checkRatio, checkResolution, type PhotoCheckReport } from './checks/index';
+import type { CheckResult, Rect } from './checks/types';
+import { nativeDetect, type DetectFaces } from './face';
+
+type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
+type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
+export interface SourceInfo {
+	name: string;
+	type: string;
+	bytes: number;
+}
+
+export interface OpenResult {
+	width: number;
+	height: number;
+	/** Some pixel is see-through: there is no background colour to judge. */
+	transparent: boolean;
+}
+
+export interface ProcessOptions {
+	/** Crop in pixels of the decoded (EXIF-rotated) source. */
+	rect: Rect;
+	maxBytes?: number;
+	/** Absolute URL of the folder holding the face-api models (…/models/); used by the worker. */
+	modelsUrl?: string;
+	/** Absolute URL of the tfjs wasm files (…/tfjs/); used by the worker. */
+	wasmUrl?: string;
+	/** Skip face detection (benchmarks measure the image path alone). */
+	skipFace?: boolean;
+}
+
+export interface ProcessResult {
+	jpeg?: Blob;
+	report: PhotoCheckReport;
+}
+
+export function makeCanvas(width: number, height: number): AnyCanvas {
+	if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
+	const c = document.createElement('canvas');
+	c.width = width;
+	c.height = height;
+	return c;
+}
+
+function context(c: AnyCanvas): Ctx2D {
+	const ctx = c.getContext('2d', { willReadFrequently: false }) as Ctx2D | null;
+	if (!ctx) throw new Error('canvas 2d context unavailable');
+	return ctx;
+}
+
+function encode(c: AnyCanvas, quality: number): Promise<Blob> {
+	if ('convertToBlob' in c) return c.convertToBlob({ type: PHOTO_RULES.mime, quality });
+	return new Promise((resolve, reject) =>
+		c.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), PHOTO_RULES.mime, quality)
+	);
+}
+
+/**
+ * Highest JPEG quality whose file fits `maxBytes`: one encode when the
+ * first try fits (the usual case for 480×624), else a binary search.
+ */
+export async function encodeUnder(c: AnyCanvas, maxBytes: number): Promise<{ blob: Blob; quality: number }> {
+	const first = await encode(c, 0.92);
+	if (first.size <= maxBytes) return { blob: first, quality: 0.92 };
+	let lo = 0.3;
+	let hi = 0.92;
+	let best: { blob: Blob; quality: number } | undefined;
+	for (let i = 0; i < 6; i++) {
+		const q = (lo + hi) / 2;
+		const blob = await encode(c, q);
+		if (blob.size <= maxBytes) {
+			best = { blob, quality: q };
+			lo = q;
+		} else hi = q;
+	}
+	if (best) return best;
+	const floor = await encode(c, lo);
+	if (floor.size > maxBytes) throw new Error('cannot fit the size bound');
+	return { blob: floor, quality: lo };
+}
+
+/**
+ * Crop `rect` of `src` and scale it to `out` by halving steps: a single
+ * big downscale with bilinear filtering aliases (hair and collar edges turn
+ * jagged), halving keeps each step within what the filter handles well.
+ */
+export function cropAndResize(src: CanvasImageSource, rect: Rect, out: { width: number; height: number }): AnyCanvas {
+	let sx = rect.x, sy = rect.y, sw = rect.width, sh = rect.height;
+	let source: CanvasImageSource = src;
+	while (sw / 2 >= out.width * 1.5) {
+		const w = Math.round(sw / 2);
+		const h = Math.round(sh / 2);
+		const step = makeCanvas(w, h);
+		const ctx = context(step);
+		ctx.imageSmoothingEnabled = true;
+		ctx.imageSmoothingQuality = 'high';
+		ctx.drawImage(source, sx, sy, sw, sh, 0, 0, w, h);
+		source = step;
+		sx = 0;
+		sy = 0;
+		sw = w;
+		sh = h;
+	}
+	const canvas = makeCanvas(out.width, out.height);
+	const ctx = context(canvas);
+	// JPEG has no alpha: flatten onto white, as the photo's background should be.
+	ctx.fillStyle = '#fff';
+	ctx.fillRect(0, 0, out.width, out.height);
+	ctx.imageSmoothingEnabled = true;
+	ctx.imageSmoothingQuality = 'high';
+	ctx.drawImage(source, sx, sy, sw, sh, 0, 0, out.width, out.height);
+	return canvas;
+}
+
+/** Keeps the rectangle inside the image (the cropper itself does not). */
+export function clampRect(r: Rect, width: number, height: number): Rect {
+	const w = Math.min(r.width, width);
+	const h = Math.min(r.height, height);
+	return {
+		x: Math.min(Math.max(0, r.x), width - w),
+		y: Math.min(Math.max(0, r.y), height - h),
+		width: w,
+		height: h
+	};
+}
+
+/** Looks for see-through pixels on a small copy: cheap even for a 40 MP PNG. */
+export function hasTransparency(bitmap: ImageBitmap): boolean {
+	const k = Math.min(1, 256 / Math.max(bitmap.width, bitmap.height));
+	const w = Math.max(1, Math.round(bitmap.width * k));
+	const h = Math.max(1, Math.round(bitmap.height * k));
+	const c = makeCanvas(w, h);
+	const ctx = context(c);
+	ctx.drawImage(bitmap, 0, 0, w, h);
+	const d = ctx.getImageData(0, 0, w, h).data;
+	for (let i = 3; i < d.length; i += 4) if (d[i] < 250) return true;
+	return false;
+}
+
+export async function decode(file: Blob): Promise<ImageBitmap> {
+	// 'from-image' applies the EXIF orientation, as <img> does on screen, so
+	// the crop rectangle measured on screen matches the bitmap.
+	return createImageBitmap(file, { imageOrientation: 'from-image' });
+}
+
+/**
+ * `detect` defaults to the browser's FaceDetector alone: the main-thread
+ * fallback must not pull 1.3 MB of tfjs onto the page.
+ */
+export async function processPhoto(
+	bitmap: ImageBitmap,
+	source: SourceInfo,
+	opts: ProcessOptions,
+	detect: DetectFaces = nativeDetect
+): Promise<ProcessResult> {
+	const rect = clampRect(opts.rect, bitmap.width, bitmap.height);
+	const report: PhotoCheckReport = {
+		version: 1,
+		checkedAt: new Date().toISOString(),
+		source: { ...source, width: bitmap.width, height: bitmap.height },
+		crop: {
+			x: Math.round(rect.x),
+			y: Math.round(rect.y),
+			width: Math.round(rect.width),
+			height: Math.round(rect.height)
+		},
+		faceDetector: null,
+		results: [checkDecodable({ ok: true })]
+	};
+	const resolution = checkResolution(rect.width, rect.height);
+	report.results.push(resolution);
+	const out = photoOutputSize(rect.width, rect.height);
+	if (!out) return { report };
+
+	const canvas = cropAndResize(bitmap, rect, out);
+	const pixels = context(canvas).getImageData(0, 0, out.width, out.height);
+	const { blob, quality } = await encodeUnder(canvas, opts.maxBytes ?? PHOTO_RULES.maxBytes);
+	report.output = { width: out.width, height: out.height, bytes: blob.size, quality: Math.round(quality * 100) / 100 };
+	report.results.push(checkRatio(out.width, out.height), ...checkImage(pixels));
+
+	const detection = opts.skipFace ? null : await detect(canvas, pixels as ImageData).catch(() => null);
+	report.faceDetector = detection?.detector ?? null;
+	report.results.push(...checkFace(detection, out.width, out.height));
+	return { jpeg: blob, report };
+}
+
+export function failedReport(source: SourceInfo, message: string): PhotoCheckReport {
+	const results: CheckResult[] = [checkDecodable({ ok: false, message })];
+	return {
+		version: 1,
+		checkedAt: new Date().toISOString(),
+		source: { ...source, width: 0, height: 0 },
+		crop: { x: 0, y: 0, width: 0, height: 0 },
+		faceDetector: null,
+		results
+	};
+}

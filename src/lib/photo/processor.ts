@@ -1,0 +1,156 @@
+/**
+ * The page's handle on the photo pipeline: vets a file by its header, then
+ * hands decoding and every crop to the worker — or, where OffscreenCanvas
+ * is missing, runs the same pipeline on the main thread.
+ */
+import { PHOTO_RULES } from '../domain/photo';
+import { HEADER_BYTES, readImageHeader, type ImageHeader } from './header';
+import type { OpenResult, ProcessOptions, ProcessResult, SourceInfo } from './pipeline';
+import type { WorkerReply, WorkerRequest } from './protocol';
+import type { Rect } from './checks/types';
+
+export type OpenOutcome = ({ ok: true; header: ImageHeader } & OpenResult) | { ok: false; message: string };
+
+export const OPEN_MESSAGES = {
+	empty: '所选文件是空的（0 字节），请重新选择照片',
+	notImage: '所选文件不是图片，请选择 JPG 格式的证件照片',
+	heic: '此浏览器无法打开 HEIC/HEIF 格式的照片。请在手机“设置 › 相机 › 格式”中选择“兼容性最佳”后重拍，或先把照片转存为 JPG 再打开',
+	corrupt: '图片文件已损坏或不完整，无法打开。请重新拍摄或重新导出照片后再试',
+	transparent: '图片含透明背景，无法判断是否为白底。请使用白底的 JPG 照片',
+	tooBig: (w: number, h: number) =>
+		`图片尺寸过大（${w}×${h}像素），超出可处理范围。请先把照片缩小到长边不超过${PHOTO_RULES.maxSourceSide}像素后再打开`,
+	tooSmall: (w: number, h: number) =>
+		`图片只有${w}×${h}像素，低于${PHOTO_RULES.minWidth}×${PHOTO_RULES.minHeight}像素的要求，裁剪后无法达到要求。请使用分辨率更高的照片`
+} as const;
+
+/** Header-level verdict, before anything is decoded. Pure, so unit-tested. */
+export function vetHeader(h: ImageHeader, bytes: number): string | undefined {
+	if (bytes === 0) return OPEN_MESSAGES.empty;
+	if (h.kind === 'unknown') return OPEN_MESSAGES.notImage;
+	if (h.width !== undefined && h.height !== undefined) {
+		const { width: w, height: hh } = h;
+		if (w > PHOTO_RULES.maxSourceSide || hh > PHOTO_RULES.maxSourceSide || w * hh > PHOTO_RULES.maxSourcePixels) {
+			return OPEN_MESSAGES.tooBig(w, hh);
+		}
+		if (w < PHOTO_RULES.minWidth || hh < PHOTO_RULES.minHeight) return OPEN_MESSAGES.tooSmall(w, hh);
+	} else if (h.kind === 'jpeg' || h.kind === 'png') {
+		// These always state their size up front; without it the file is cut short.
+		return OPEN_MESSAGES.corrupt;
+	}
+	return undefined;
+}
+
+/** A JPEG ends with EOI (FFD9); a download cut short does not, though browsers would still paint its top half. */
+function endsLikeJpeg(tail: Uint8Array): boolean {
+	for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
+	return false;
+}
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export interface Urls {
+	modelsUrl?: string;
+	wasmUrl?: string;
+}
+
+export class PhotoProcessor {
+	#worker: Worker | undefined;
+	#pending = new Map<number, (r: WorkerReply) => void>();
+	#nextId = 1;
+	#file: File | undefined;
+	#key = '';
+	#bitmap: Promise<ImageBitmap> | undefined;
+	readonly offMainThread: boolean;
+
+	constructor(private urls: Urls = {}) {
+		this.offMainThread = typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
+	}
+
+	#call(req: WithoutId<WorkerRequest>): Promise<WorkerReply> {
+		if (!this.#worker) {
+			this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+			this.#worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+				this.#pending.get(ev.data.id)?.(ev.data);
+				this.#pending.delete(ev.data.id);
+			};
+			this.#worker.onerror = () => {
+				// A crashed worker (out of memory) answers nothing: fail what waits, start afresh next time.
+				for (const [id, done] of this.#pending) done({ id, type: 'error', message: 'worker crashed' });
+				this.#pending.clear();
+				this.#worker?.terminate();
+				this.#worker = undefined;
+			};
+		}
+		const id = this.#nextId++;
+		return new Promise((resolve) => {
+			this.#pending.set(id, resolve);
+			this.#worker!.postMessage({ ...req, id } as WorkerRequest);
+		});
+	}
+
+	async open(file: File): Promise<OpenOutcome> {
+		const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+		const header = readImageHeader(head);
+		const refused = vetHeader(header, file.size);
+		if (refused) return { ok: false, message: refused };
+		if (header.kind === 'jpeg' && !endsLikeJpeg(new Uint8Array(await file.slice(-1024).arrayBuffer()))) {
+			return { ok: false, message: OPEN_MESSAGES.corrupt };
+		}
+		const undecodable = header.kind === 'heic' || header.kind === 'avif' ? OPEN_MESSAGES.heic : OPEN_MESSAGES.corrupt;
+		const key = `${file.name}:${file.size}:${file.lastModified}:${this.#nextId}`;
+		let opened: OpenResult;
+		let bitmap: ImageBitmap | undefined;
+		if (this.offMainThread) {
+			const r = await this.#call({ type: 'open', key, file });
+			if (r.type !== 'opened') return { ok: false, message: undecodable };
+			opened = r;
+		} else {
+			try {
+				const p = await import('./pipeline');
+				bitmap = await p.decode(file);
+				opened = { width: bitmap.width, height: bitmap.height, transparent: p.hasTransparency(bitmap) };
+			} catch {
+				return { ok: false, message: undecodable };
+			}
+		}
+		const refusedAfterDecode = opened.transparent
+			? OPEN_MESSAGES.transparent
+			: opened.width < PHOTO_RULES.minWidth || opened.height < PHOTO_RULES.minHeight
+				? OPEN_MESSAGES.tooSmall(opened.width, opened.height)
+				: undefined;
+		if (refusedAfterDecode) {
+			bitmap?.close();
+			return { ok: false, message: refusedAfterDecode };
+		}
+		if (bitmap) {
+			this.#bitmap?.then((b) => b.close()).catch(() => {});
+			this.#bitmap = Promise.resolve(bitmap);
+		}
+		// Only a file that opened replaces the current one: a bad pick leaves the last good photo in place.
+		this.#file = file;
+		this.#key = key;
+		return { ok: true, header, ...opened };
+	}
+
+	/** Crops the open file; `rect` is in source pixels. */
+	async process(rect: Rect, extra: Partial<ProcessOptions> = {}): Promise<ProcessResult> {
+		const file = this.#file;
+		if (!file) throw new Error('no file open');
+		const source: SourceInfo = { name: file.name, type: file.type, bytes: file.size };
+		const options: ProcessOptions = { rect, ...this.urls, ...extra };
+		if (this.offMainThread) {
+			const r = await this.#call({ type: 'process', key: this.#key, file, source, options });
+			if (r.type === 'processed') return { jpeg: r.jpeg, report: r.report };
+			throw new Error(r.type === 'error' ? r.message : 'unexpected reply');
+		}
+		const p = await import('./pipeline');
+		return p.processPhoto(await this.#bitmap!, source, options);
+	}
+
+	dispose(): void {
+		this.#worker?.terminate();
+		this.#worker = undefined;
+		this.#bitmap?.then((b) => b.close()).catch(() => {});
+		this.#bitmap = undefined;
+	}
+}
