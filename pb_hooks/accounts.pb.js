@@ -82,6 +82,18 @@ onRecordUpdateRequest((e) => {
 		}
 	}
 
+	if (e.collection.name === 'enterprises') {
+		const contact = {};
+		for (const key of ['contactName', 'contactPhone', 'contactEmail']) if (key in body) contact[key] = String(body[key] || '');
+		const errors = d.validateContact(contact);
+		const keys = Object.keys(errors);
+		if (keys.length) {
+			const data = {};
+			for (const key of keys) data[key] = new ValidationError('invalid_contact', errors[key]);
+			throw new BadRequestError(errors[keys[0]], data);
+		}
+	}
+
 	if (e.record.original().getBool('mustChangePassword') && !changesPassword) {
 		throw new ForbiddenError(self.MUST_CHANGE_MESSAGE, {});
 	}

@@ -122,3 +122,13 @@ describe('own record', () => {
 		await refused(() => e.pb.collection('enterprises').update(e.record.id, { name: '另一家公司' }), 403);
 	});
 });
+
+describe('enterprise contact details', () => {
+	it('refuses a malformed phone number or email from a client that skipped the form, with the form\'s message', async () => {
+		const e = await createEnterprise();
+		const err = await refused(() => e.pb.collection('enterprises').update(e.record.id, { contactPhone: '12345' }), 400);
+		expect(fieldErrors(err).contactPhone).toBe('请输入正确的手机号或固定电话，如 13800000000 或 0871-65177922');
+		const err2 = await refused(() => e.pb.collection('enterprises').update(e.record.id, { contactName: ' ' }), 400);
+		expect(fieldErrors(err2).contactName).toBe('请输入联系人姓名');
+	});
+});

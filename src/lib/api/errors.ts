@@ -6,7 +6,8 @@ import { ClientResponseError } from 'pocketbase';
 
 /** PocketBase ends every message with an ASCII '.', which looks wrong after Chinese text. */
 export function cleanMessage(message: string): string {
-	return message.replace(/([^\x00-\x7f])\.$/, '$1').trim();
+	const m = message.trim();
+	return /[\u3000-\u9fff\uff00-\uffef]/.test(m) ? m.replace(/\.$/, '') : m;
 }
 
 export function isNetworkError(err: unknown): boolean {

@@ -13,3 +13,4 @@ export * from './dates';
 export * from './renewal';
 export * from './photo';
 export * from './application';
+export * from './enterprise';

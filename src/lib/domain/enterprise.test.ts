@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { enterpriseChangeKinds, ENTERPRISE_MESSAGES, isPhoneNumber, validateContact, validateEnterpriseChange } from './enterprise';
+
+describe('enterprise change requests', () => {
+	it('needs at least one change', () => {
+		expect(validateEnterpriseChange({})).toEqual({ kind: ENTERPRISE_MESSAGES.nothing });
+		expect(validateEnterpriseChange({ name: '   ' })).toEqual({ kind: ENTERPRISE_MESSAGES.nothing });
+	});
+
+	it('names the sections that change', () => {
+		expect(enterpriseChangeKinds({ name: '新名称' })).toEqual(['企业名称修改']);
+		expect(enterpriseChangeKinds({ qualLevel: '总承包二级' })).toEqual(['企业资质修改']);
+		expect(enterpriseChangeKinds({ address: '新地址', qualScan: 1 })).toEqual(['企业名称修改', '企业资质修改']);
+	});
+
+	it('asks for the new licence with registration changes and the new certificate with qualification changes', () => {
+		expect(validateEnterpriseChange({ name: '新名称' })).toEqual({ license: ENTERPRISE_MESSAGES.license });
+		expect(validateEnterpriseChange({ name: '新名称', license: 1 })).toEqual({});
+		expect(validateEnterpriseChange({ qualLevel: '总承包二级' })).toEqual({ qualScan: ENTERPRISE_MESSAGES.qualScan });
+		expect(validateEnterpriseChange({ qualLevel: '总承包二级', qualScan: 2 })).toEqual({});
+	});
+
+	it('checks a new credit code with the real checksum and the city against the 16 州市', () => {
+		expect(validateEnterpriseChange({ uscc: '91350100M000100Y44', license: 1 }).uscc).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
+		expect(validateEnterpriseChange({ uscc: '91350100m000100y43', license: 1 })).toEqual({});
+		expect(validateEnterpriseChange({ regCity: '成都市', license: 1 }).regCity).toBe(ENTERPRISE_MESSAGES.regCity);
+		expect(validateEnterpriseChange({ regCity: '大理白族自治州', license: 1 })).toEqual({});
+	});
+});
+
+describe('contact details', () => {
+	it('accepts mobile and landline numbers, refuses others', () => {
+		for (const ok of ['13800000000', '0871-65177922', '087165177922', '010-12345678-123']) expect(isPhoneNumber(ok)).toBe(true);
+		for (const bad of ['12800000000', '1380000000', '65177922', 'abc']) expect(isPhoneNumber(bad)).toBe(false);
+	});
+
+	it('explains each bad field', () => {
+		expect(validateContact({ contactName: '', contactPhone: '123', contactEmail: 'a@b' })).toEqual({
+			contactName: ENTERPRISE_MESSAGES.contactName,
+			contactPhone: ENTERPRISE_MESSAGES.phone,
+			contactEmail: ENTERPRISE_MESSAGES.email
+		});
+		expect(validateContact({ contactName: '周敏', contactPhone: '0871-60000001', contactEmail: 'zhou@example.com' })).toEqual({});
+	});
+});
