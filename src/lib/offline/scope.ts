@@ -10,8 +10,11 @@ export function currentUserId(): string {
 	return pb.authStore.record?.id ?? '';
 }
 
+/** Callable and with .unsubscribe(): fits Svelte stores, fromStore() and RxJS-style callers alike. */
+export type Unsubscribe = (() => void) & { unsubscribe(): void };
+
 export interface Live<T> {
-	subscribe(next: (value: T) => void): { unsubscribe(): void };
+	subscribe(next: (value: T) => void): Unsubscribe;
 }
 
 /** A Dexie live query for the current user; satisfies Svelte's store contract. */
@@ -32,12 +35,11 @@ export function liveForUser<T>(query: (userId: string) => Promise<T>): Live<T> {
 			};
 			start();
 			const off = pb.authStore.onChange(start);
-			return {
-				unsubscribe() {
-					off();
-					sub?.unsubscribe();
-				}
+			const stop = () => {
+				off();
+				sub?.unsubscribe();
 			};
+			return Object.assign(stop, { unsubscribe: stop });
 		}
 	};
 }
