@@ -1,0 +1,41 @@
+// Server re-check of an uploaded ID photo against the same PHOTO_RULES the
+// browser tool encodes to (src/lib/domain/photo.ts, bundled into domain.js).
+
+/** Throws a 400 naming what is wrong when a newly set `photo` breaks a rule. */
+function checkNewPhoto(record) {
+	var files = record.getUnsavedFiles('photo');
+	if (!files || files.length === 0) return;
+	var domain = require(__hooks + '/lib/domain.js');
+	var jpeg = require(__hooks + '/lib/jpeg.js');
+	var rules = domain.PHOTO_RULES;
+	for (var k = 0; k < files.length; k++) {
+		var f = files[k];
+		var error;
+		if (f.size > rules.maxBytes) {
+			error = 'too_large_file';
+		} else {
+			var reader = f.reader.open();
+			var bytes;
+			try {
+				bytes = toBytes(reader, rules.maxBytes + 1);
+			} finally {
+				reader.close();
+			}
+			var size = jpeg.jpegSize(bytes);
+			error = domain.photoRuleError({
+				isJpeg: jpeg.isJpeg(bytes),
+				width: size ? size.width : 0,
+				height: size ? size.height : 0,
+				bytes: bytes.length
+			});
+		}
+		if (error) {
+			var message = domain.PHOTO_RULE_MESSAGES[error];
+			throw new BadRequestError('照片不符合要求：' + message, {
+				photo: new ValidationError('invalid_photo', message)
+			});
+		}
+	}
+}
+
+module.exports = { checkNewPhoto: checkNewPhoto };

@@ -1,0 +1,15 @@
+/// <reference path="types.d.ts" />
+// ID photos: whatever path saves one (the app, the API, the admin UI, a
+// batch), a new file on `photo` must be a JPEG of at least 440×572 with
+// height/width 1.3 and under the size bound. Model hooks, so every save is
+// covered, not only API requests.
+
+onRecordCreate((e) => {
+	require(`${__hooks}/lib/photo.js`).checkNewPhoto(e.record);
+	e.next();
+}, 'applicants', 'cert_applications');
+
+onRecordUpdate((e) => {
+	require(`${__hooks}/lib/photo.js`).checkNewPhoto(e.record);
+	e.next();
+}, 'applicants', 'cert_applications');
