@@ -47,9 +47,11 @@ export function parseCertNo(raw: string): CertNo | null {
 	const value = raw.trim().replace(/\(/g, '（').replace(/\)/g, '）');
 	const m = CERT_NO_PATTERN.exec(value);
 	if (!m) return null;
+	const year = Number(m[2]);
 	const serial = Number(m[3]);
-	if (serial < 1) return null;
-	return { category: m[1] as Category, year: Number(m[2]), serial };
+	// The same bounds formatCertNo enforces.
+	if (serial < 1 || year < 1000) return null;
+	return { category: m[1] as Category, year, serial };
 }
 
 export function isValidCertNo(value: string): boolean {

@@ -2,6 +2,7 @@
  * Resident identity card number (GB 11643-1999): 6-digit region, 8-digit
  * birth date, 3-digit sequence (odd = male), 1 check character.
  */
+import { chinaDay } from './dates';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -42,7 +43,8 @@ export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberEr
 	const y = Number(value.slice(6, 10));
 	const m = Number(value.slice(10, 12));
 	const d = Number(value.slice(12, 14));
-	if (y < 1900 || !isRealDate(y, m, d) || Date.UTC(y, m - 1, d) > today.getTime()) return 'date';
+	// A birth date after today's calendar day in China is in the future.
+	if (y < 1900 || !isRealDate(y, m, d) || value.slice(6, 14) > chinaDay(today).replace(/-/g, '')) return 'date';
 	if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return 'check';
 	return null;
 }
