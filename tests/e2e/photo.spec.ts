@@ -1,0 +1,255 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import {
+	enormousJpegHeader,
+	heicFile,
+	inspectJpeg,
+	sidewaysJpeg,
+	transparentPng,
+	validJpeg
+} from './photo-images';
+import { makeJpeg } from '../support/jpeg';
+
+const jpg = (name: string, buffer: Buffer) => ({ name, mimeType: 'image/jpeg', buffer });
+
+async function openPhotoTool(page: Page, login: () => Promise<void>) {
+	await login();
+	await page.goto('/photo');
+	await expect(page.getByRole('heading', { name: '证件照片审核处理工具' })).toBeVisible();
+}
+
+/** The crop settles 200 ms after the last change, then the worker answers. */
+async function settled(page: Page) {
+	await page.waitForTimeout(450);
+	await expect(page.locator('.thumb.result')).toHaveAttribute('aria-busy', 'false');
+	await expect(page.getByAltText('裁剪结果')).toBeVisible();
+}
+
+/** The saved draft, read straight from IndexedDB as the offline layer stored it. */
+async function readPhotoDraft(page: Page) {
+	return page.evaluate(async () => {
+		const req = indexedDB.open('anguan-offline');
+		const db = await new Promise<IDBDatabase>((ok, fail) => {
+			req.onsuccess = () => ok(req.result);
+			req.onerror = () => fail(req.error);
+		});
+		const get = <T,>(store: string, key: IDBValidKey) =>
+			new Promise<T>((ok, fail) => {
+				const r = db.transaction(store).objectStore(store).get(key);
+				r.onsuccess = () => ok(r.result as T);
+				r.onerror = () => fail(r.error);
+			});
+		const userId = JSON.parse(localStorage.getItem('anguan_auth') ?? '{}').record?.id;
+		const draft = await get<{ fields: Record<string, unknown>; fileFields: Record<string, string[]> } | undefined>('drafts', [userId, 'photo']);
+		if (!draft) return undefined;
+		const file = await get<{ name: string; type: string; blob: Blob }>('files', draft.fileFields.photo[0]);
+		const blob = file.blob;
+		// Colour at the top and bottom middle of the stored picture.
+		const bitmap = await createImageBitmap(blob);
+		const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const g = c.getContext('2d')!;
+		g.drawImage(bitmap, 0, 0);
+		const px = (y: number) => Array.from(g.getImageData(bitmap.width / 2, y, 1, 1).data.slice(0, 3));
+		db.close();
+		return {
+			fields: draft.fields,
+			name: file.name,
+			type: file.type,
+			bytes: Array.from(new Uint8Array(await blob.arrayBuffer())),
+			top: px(5),
+			bottom: px(bitmap.height - 5)
+		};
+	});
+}
+
+async function saveAcknowledging(page: Page) {
+	const save = page.getByRole('button', { name: '保存并使用' });
+	const confirm = page.getByLabel('我已知晓上述问题，仍使用此照片');
+	if (await confirm.isVisible()) {
+		// Heuristic problems (a drawn figure is no detectable face) must be acknowledged first.
+		await expect(save).toBeDisabled();
+		await confirm.check();
+	}
+	await expect(save).toBeEnabled();
+	await save.click();
+	await expect(page.getByRole('status').filter({ hasText: '照片已保存在本机' })).toBeVisible();
+}
+
+test.describe('证件照片审核处理工具', () => {
+	test('open, zoom with the wheel, move and resize the box, move the image, 保存并使用 → a clean 1.3 JPEG in the draft', async ({
+		page,
+		makeApplicant,
+		loginAs
+	}) => {
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		for (const text of ['滚动鼠标滚轮', '蓝色功能点', '裁剪框区域内', '裁剪框区域外', '白底', '440×572', '报考人对照片质量负责']) {
+			await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+		}
+		await expect(page.getByRole('img', { name: /示例照片/ })).toBeVisible();
+		await expect(page.getByRole('button', { name: '保存并使用' })).toBeDisabled();
+
+		await page.getByLabel('打开文件').setInputFiles(jpg('figure.jpg', validJpeg()));
+		await expect(page.getByText('原图 1600×1200 像素')).toBeVisible();
+		await settled(page);
+
+		const image = page.locator('cropper-image');
+		const selection = page.locator('cropper-selection');
+		// Mouse input only reaches what is on screen.
+		await page.locator('cropper-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+		const canvasBox = (await page.locator('cropper-canvas').boundingBox())!;
+		const transform = () => image.evaluate((el) => (el as HTMLElement).style.transform);
+
+		// ① The wheel zooms the image (outside the box, near the canvas corner).
+		const before = await transform();
+		await page.mouse.move(canvasBox.x + 20, canvasBox.y + 20);
+		for (let i = 0; i < 3; i++) {
+			await page.mouse.wheel(0, -120);
+			await page.waitForTimeout(120); // cropper debounces wheel zoom to one step per 50 ms
+		}
+		await expect.poll(transform).not.toBe(before);
+
+		// ② The blue SE handle resizes the box (kept at 1.3).
+		let box = (await selection.boundingBox())!;
+		const handle = (await page.locator('cropper-selection cropper-handle[action="se-resize"]').boundingBox())!;
+		await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(handle.x - 40, handle.y - 40, { steps: 5 });
+		await page.mouse.up();
+		const resized = (await selection.boundingBox())!;
+		expect(resized.width).toBeLessThan(box.width - 10);
+		expect(resized.height / resized.width).toBeCloseTo(1.3, 1);
+
+		// ③ Dragging inside the box moves it.
+		box = resized;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width / 2 + 25, box.y + box.height / 2 + 15, { steps: 5 });
+		await page.mouse.up();
+		const moved = (await selection.boundingBox())!;
+		expect(Math.abs(moved.x - box.x) + Math.abs(moved.y - box.y)).toBeGreaterThan(5);
+		expect(moved.width).toBeCloseTo(box.width, 0);
+
+		// ④ Dragging outside the box moves the image.
+		const t0 = await transform();
+		await page.mouse.move(canvasBox.x + 12, canvasBox.y + canvasBox.height - 12);
+		await page.mouse.down();
+		await page.mouse.move(canvasBox.x + 30, canvasBox.y + canvasBox.height - 30, { steps: 5 });
+		await page.mouse.up();
+		await expect.poll(transform).not.toBe(t0);
+
+		// The box never leaves the image.
+		const inside = await page.evaluate(() => {
+			const i = document.querySelector('cropper-image')!.getBoundingClientRect();
+			const s = document.querySelector('cropper-selection')!.getBoundingClientRect();
+			return s.left >= i.left - 1 && s.top >= i.top - 1 && s.right <= i.right + 1 && s.bottom <= i.bottom + 1;
+		});
+		expect(inside).toBe(true);
+
+		await settled(page);
+		await expect(page.locator('[data-check="resolution"]')).toContainText('通过');
+		await expect(page.locator('[data-check="ratio"]')).toContainText('通过');
+		// Heuristic verdicts depend on where the box ended up; they are listed either way.
+		await expect(page.locator('[data-check="background"]')).toBeVisible();
+		await saveAcknowledging(page);
+
+		const draft = (await readPhotoDraft(page))!;
+		expect(draft.name).toBe('photo.jpg');
+		expect(draft.type).toBe('image/jpeg');
+		const jpeg = inspectJpeg(Uint8Array.from(draft.bytes));
+		expect(jpeg.width).toBeGreaterThanOrEqual(440);
+		expect(jpeg.height).toBeGreaterThanOrEqual(572);
+		expect(jpeg.height).toBe(jpeg.width * 1.3);
+		expect(jpeg.hasApp1).toBe(false);
+		expect(draft.bytes.length).toBeLessThanOrEqual(300 * 1024);
+		const report = draft.fields.photoCheck as { results: { id: string; level: string }[]; output: { width: number } };
+		expect(report.output.width).toBe(jpeg.width);
+		expect(report.results.map((r) => r.id)).toEqual(expect.arrayContaining(['decodable', 'resolution', 'ratio', 'background', 'face']));
+
+		// The saved photo is there after a reload (offline draft, not memory).
+		await page.reload();
+		await expect(page.getByRole('img', { name: '已保存的证件照片' })).toBeVisible();
+	});
+
+	test('keyboard and buttons do what dragging does', async ({ page, makeApplicant, loginAs }) => {
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		await page.getByLabel('打开文件').setInputFiles(jpg('figure.jpg', validJpeg()));
+		await settled(page);
+		const selection = page.locator('cropper-selection');
+		const b0 = (await selection.boundingBox())!;
+		await page.getByRole('button', { name: '缩小裁剪框' }).click();
+		const b1 = (await selection.boundingBox())!;
+		expect(b1.width).toBeLessThan(b0.width);
+		await page.getByRole('button', { name: '左移' }).click();
+		const b2 = (await selection.boundingBox())!;
+		expect(b2.x).toBeLessThan(b1.x);
+		await page.getByRole('group', { name: /裁剪区域/ }).focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		const b3 = (await selection.boundingBox())!;
+		expect(b3.y).toBeGreaterThan(b2.y);
+		const image = page.locator('cropper-image');
+		const t = await image.evaluate((el) => (el as HTMLElement).style.transform);
+		await page.getByRole('button', { name: '放大图片' }).click();
+		await expect.poll(() => image.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(t);
+	});
+
+	test('an EXIF-rotated phone photo is cropped upright and saved without EXIF', async ({ page, makeApplicant, loginAs }) => {
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		await page.getByLabel('打开文件').setInputFiles(jpg('sideways.jpg', sidewaysJpeg()));
+		// Stored 1300×1000 with orientation 6: shown (and cropped) as 1000×1300.
+		await expect(page.getByText('原图 1000×1300 像素')).toBeVisible();
+		await settled(page);
+		await saveAcknowledging(page);
+		const draft = (await readPhotoDraft(page))!;
+		const jpeg = inspectJpeg(Uint8Array.from(draft.bytes));
+		expect(jpeg.hasApp1).toBe(false);
+		expect(jpeg.height).toBe(jpeg.width * 1.3);
+		// Red was the stored left edge; turned upright it is the top.
+		expect(draft.top[0]).toBeGreaterThan(150);
+		expect(draft.top[2]).toBeLessThan(100);
+		expect(draft.bottom[2]).toBeGreaterThan(150);
+		expect(draft.bottom[0]).toBeLessThan(100);
+	});
+
+	test('bad files each get a clear message and the page stays usable', async ({ page, makeApplicant, loginAs }) => {
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		const input = page.getByLabel('打开文件');
+		const alert = page.getByRole('alert');
+		const good = validJpeg(1200, 1600);
+		const cases: [string, { name: string; mimeType: string; buffer: Buffer }, RegExp][] = [
+			['not an image', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片，只是一段文字。\n'.repeat(20)) }, /不是图片/],
+			['truncated JPEG', jpg('cut.jpg', good.subarray(0, Math.floor(good.length * 0.6))), /已损坏或不完整/],
+			['corrupt JPEG (no frame header)', jpg('bad.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0]), Buffer.alloc(2000, 0x55)])), /已损坏或不完整/],
+			['HEIC', { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heicFile() }, /HEIC/],
+			['transparent PNG', { name: 'cutout.png', mimeType: 'image/png', buffer: transparentPng() }, /透明/],
+			['tiny image', jpg('tiny.jpg', Buffer.from(makeJpeg(200, 260))), /200×260.*440×572/],
+			['enormous image', jpg('huge.jpg', enormousJpegHeader()), /20000×15000/],
+			['empty file', { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }, /空的/]
+		];
+		for (const [what, file, message] of cases) {
+			await input.setInputFiles(file);
+			await expect(alert.filter({ hasText: message }), what).toBeVisible();
+			await expect(page.getByRole('button', { name: '保存并使用' }), what).toBeDisabled();
+		}
+		// Still usable: a good photo opens, replaces the message, and can be saved.
+		await input.setInputFiles(jpg('good.jpg', good));
+		await expect(alert.filter({ hasText: /不是图片|损坏|HEIC|透明|像素|空的/ })).toHaveCount(0);
+		await settled(page);
+		await saveAcknowledging(page);
+		expect(await readPhotoDraft(page)).toBeTruthy();
+	});
+
+	test('fits a 360 px wide phone screen without sideways scrolling', async ({ page, makeApplicant, loginAs }) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		await page.getByLabel('打开文件').setInputFiles(jpg('figure.jpg', validJpeg()));
+		await settled(page);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+});
