@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	APPLICATION_MESSAGES,
 	attachmentError,
+	attachmentWarning,
 	ATTACHMENT_MAX_BYTES,
 	operationStatusText,
 	requiredAttachments,
@@ -83,7 +84,9 @@ describe('attachmentError', () => {
 	it('checks type, size and count', () => {
 		expect(attachmentError('pledge', scan('a.docx'), true)).toContain('jpg、png 或 pdf');
 		expect(attachmentError('pledge', [{ name: 'a.bin', size: 200_000, type: 'image/png' }], true)).toBeNull();
-		expect(attachmentError('pledge', scan('a.jpg', 100), true)).toContain('太小');
+		expect(attachmentError('pledge', scan('a.jpg', 0), true)).toContain('空文件');
+		expect(attachmentWarning({ name: 'a.jpg', size: 3000 })).toContain('可能不够清晰');
+		expect(attachmentWarning({ name: 'a.jpg', size: 300_000 })).toBeNull();
 		expect(attachmentError('pledge', scan('a.jpg', ATTACHMENT_MAX_BYTES + 1), true)).toContain('超过10MB');
 		expect(attachmentError('idCardBack', [...scan('a.jpg'), ...scan('b.jpg')], true)).toContain('最多上传 1 个');
 		expect(attachmentError('builderCert', [], false)).toBeNull();

@@ -80,8 +80,8 @@ export function attachmentSpec(field: AttachmentField): AttachmentSpec {
 /** jpg, png or pdf: what a phone camera, a scanner or the 社保 system produces. */
 export const ATTACHMENT_EXTENSIONS = ['jpg', 'jpeg', 'png', 'pdf'] as const;
 export const ATTACHMENT_MIME_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-/** Below this a "scan" is a thumbnail or an empty page nobody can read. */
-export const ATTACHMENT_MIN_BYTES = 10 * 1024;
+/** Below this a "scan" is likely a thumbnail nobody can read: the form warns, but a small clear PDF is possible, so it is not refused. */
+export const ATTACHMENT_SMALL_BYTES = 10 * 1024;
 /** The file fields' maxSize in pb_migrations. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -123,8 +123,7 @@ export function attachmentError(field: AttachmentField, files: readonly Attachme
 			? (ATTACHMENT_MIME_TYPES as readonly string[]).includes(f.type)
 			: (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(f.name));
 		if (!typeOk) return `${spec.label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`;
-		if (f.size !== undefined && f.size < ATTACHMENT_MIN_BYTES)
-			return `“${f.name}”太小（不足${kb(ATTACHMENT_MIN_BYTES)}），请上传清晰的照片或扫描件`;
+		if (f.size === 0) return `“${f.name}”是空文件，请重新选择`;
 		if (f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES)
 			return `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传`;
 	}
@@ -181,6 +180,13 @@ function textError(value: string, max: number, empty: string, long: string): str
 	const v = value.trim();
 	if (!v) return empty;
 	if (v.length > max) return long;
+	return null;
+}
+
+/** Advice (not a refusal) for a file that is probably too small to read. */
+export function attachmentWarning(file: AttachmentFile): string | null {
+	if (file.size !== undefined && file.size > 0 && file.size < ATTACHMENT_SMALL_BYTES)
+		return `“${file.name}”只有 ${Math.max(1, Math.round(file.size / 1024))}KB，可能不够清晰，请确认能看清文字和印章`;
 	return null;
 }
 

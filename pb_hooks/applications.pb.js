@@ -1,0 +1,34 @@
+/// <reference path="types.d.ts" />
+// 变更 / 延续 applications: the review state machine (lib/review.js) with the
+// rules of src/lib/domain/application.ts, re-checked here so a request that
+// skips the app is refused with the same Chinese messages.
+
+onRecordCreateRequest((e) => {
+	const review = require(`${__hooks}/lib/review.js`);
+	review.handleCreate(e, require(`${__hooks}/lib/applications.js`).spec());
+}, 'cert_applications');
+
+onRecordUpdateRequest((e) => {
+	const review = require(`${__hooks}/lib/review.js`);
+	review.handleUpdate(e, require(`${__hooks}/lib/applications.js`).spec());
+}, 'cert_applications');
+
+// Every save, whoever makes it, follows the table of moves.
+onRecordValidate((e) => {
+	require(`${__hooks}/lib/review.js`).guardModel(e);
+	e.next();
+}, 'cert_applications');
+
+// With no delay (ISSUE_DELAY_MINUTES=0) the e-certificate goes out right after
+// approval; otherwise the cron job in issuance.pb.js picks it up.
+onRecordAfterUpdateSuccess((e) => {
+	e.next();
+	if (e.record.getString('status') !== '审核通过') return;
+	if (require(`${__hooks}/lib/applications.js`).issueDelayMinutes() > 0) return;
+	try {
+		require(`${__hooks}/lib/issuance.js`).issueOne(e.app, e.record.id);
+	} catch (err) {
+		// The approval is committed; the minute job retries.
+		e.app.logger().error('电子证书发放失败', 'application', e.record.id, 'error', String(err));
+	}
+}, 'cert_applications');

@@ -1,0 +1,18 @@
+/// <reference path="types.d.ts" />
+// 企业名称修改 / 企业资质修改 requests: the review state machine of
+// lib/review.js; approval applies the requested values to the enterprise.
+
+onRecordCreateRequest((e) => {
+	const review = require(`${__hooks}/lib/review.js`);
+	review.handleCreate(e, require(`${__hooks}/lib/enterprise-changes.js`).spec());
+}, 'enterprise_changes');
+
+onRecordUpdateRequest((e) => {
+	const review = require(`${__hooks}/lib/review.js`);
+	review.handleUpdate(e, require(`${__hooks}/lib/enterprise-changes.js`).spec());
+}, 'enterprise_changes');
+
+onRecordValidate((e) => {
+	require(`${__hooks}/lib/review.js`).guardModel(e);
+	e.next();
+}, 'enterprise_changes');

@@ -1,0 +1,97 @@
+// enterprise_changes (企业名称修改 / 企业资质修改) under the same review state
+// machine as applications; the content rules are validateEnterpriseChange of
+// src/lib/domain/enterprise.ts. On approval the requested values replace the
+// enterprise's own, in the approving transaction; no issuance delay.
+
+const review = require(`${__hooks}/lib/review.js`);
+
+function domain() {
+	return require(`${__hooks}/lib/domain.js`);
+}
+
+const MESSAGES = {
+	usccTaken: '该统一社会信用代码已被其他企业使用，请核对',
+	alreadyOpen: '已有一份企业信息修改申请在办理中，审核结束后再提交',
+	immutable: '修改申请不能转给其他企业',
+	reviewerContent: '审核人员不能修改企业提交的内容；如需补充，请审核不通过并写明原因',
+	submittedLocked: '申请已提交，如需修改请先撤回',
+	decidedLocked: '申请已审核通过，不能再修改'
+};
+
+function check(app, record) {
+	const d = domain();
+	const input = {};
+	for (const f of d.ENTERPRISE_CHANGE_TEXT_FIELDS) input[f] = record.getString(f);
+	for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) input[f] = review.filesOf(record, f).length;
+	const errors = d.validateEnterpriseChange(input);
+	if (Object.keys(errors).length) return errors;
+	// What is being changed follows from the values given, not from what the client says.
+	record.set('kind', d.enterpriseChangeKinds(input));
+	const uscc = d.normalizeCreditCode(record.getString('uscc'));
+	if (uscc) {
+		record.set('uscc', uscc);
+		const taken = app.findRecordsByFilter('enterprises', 'uscc = {:u} && id != {:self}', '', 1, 0, { u: uscc, self: record.getString('enterprise') });
+		if (taken.length) return { uscc: MESSAGES.usccTaken };
+	}
+	const open = app.findRecordsByFilter(
+		'enterprise_changes',
+		"enterprise = {:e} && id != {:self} && (status = '已提交' || status = '审核中' || status = '审核通过')",
+		'',
+		1,
+		0,
+		{ e: record.getString('enterprise'), self: record.id }
+	);
+	if (open.length) return { kind: MESSAGES.alreadyOpen };
+	return {};
+}
+
+function snapshot(app, record) {
+	const d = domain();
+	const ent = app.findRecordById('enterprises', record.getString('enterprise'));
+	const original = {};
+	for (const f of d.ENTERPRISE_CHANGE_TEXT_FIELDS) original[f] = ent.getString(f);
+	for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) original[f] = review.listOf(ent.get(f));
+	record.set('original', original);
+}
+
+function afterDecision(app, record, to) {
+	if (to !== '审核通过') return;
+	const d = domain();
+	const ent = app.findRecordById('enterprises', record.getString('enterprise'));
+	for (const f of d.ENTERPRISE_CHANGE_TEXT_FIELDS) {
+		const v = record.getString(f).trim();
+		if (v) ent.set(f, v);
+	}
+	const names = {};
+	for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) names[f] = review.listOf(record.get(f));
+	// The copies read from this filesystem while the save uploads them: close it only afterwards.
+	const fsys = app.newFilesystem();
+	try {
+		for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) {
+			if (!names[f].length) continue;
+			const files = names[f].map((n) => fsys.getReuploadableFile(record.baseFilesPath() + '/' + n, false));
+			ent.set(f, f === 'license' ? files[0] : files);
+		}
+		app.save(ent);
+	} finally {
+		fsys.close();
+	}
+}
+
+function spec() {
+	const d = domain();
+	return {
+		collection: 'enterprise_changes',
+		ownerField: 'enterprise',
+		ownerLabel: '企业',
+		immutable: ['enterprise'],
+		content: ['kind'].concat(d.ENTERPRISE_CHANGE_TEXT_FIELDS, d.ENTERPRISE_CHANGE_FILE_FIELDS),
+		serverFields: ['original'],
+		messages: MESSAGES,
+		check: check,
+		snapshot: snapshot,
+		afterDecision: afterDecision
+	};
+}
+
+module.exports = { spec, MESSAGES };

@@ -1,0 +1,130 @@
+// Issuance and lapse: the jobs behind the seed's "审核通过，等待 24 小时系统将会推送电子证书"
+// and "未及时提交的证书作失效处理". Plain functions of an app, so the cron
+// jobs, the after-approval hook and the superuser-only job route share them.
+
+const review = require(`${__hooks}/lib/review.js`);
+
+function domain() {
+	return require(`${__hooks}/lib/domain.js`);
+}
+
+const VERIFY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Next free number for the category in the current (China) year; call inside the issuing transaction. */
+function allocateCertNo(app, category) {
+	const d = domain();
+	const year = Number(d.chinaDay().slice(0, 4));
+	const prefix = d.formatCertNo({ category: category, year: year, serial: 1 }).slice(0, -7);
+	const row = new DynamicModel({ serial: 0 });
+	app
+		.db()
+		.newQuery('SELECT COALESCE(MAX(CAST(substr(certNo, -7) AS INTEGER)), 0) AS serial FROM certificates WHERE substr(certNo, 1, {:n}) = {:prefix}')
+		.bind({ n: prefix.length, prefix: prefix })
+		.one(row);
+	return d.formatCertNo({ category: category, year: year, serial: row.serial + 1 });
+}
+
+/**
+ * Issues one approved application: applies the requested values to the
+ * applicant and the certificate, numbers the certificate if it has no
+ * number, pushes the e-certificate. Returns false when it was not (or no
+ * longer) waiting; safe to call twice.
+ */
+function issueOne(app, id) {
+	const d = domain();
+	let issued = false;
+	app.runInTransaction((tx) => {
+		const a = tx.findRecordById('cert_applications', id);
+		if (a.getString('status') !== '审核通过') return;
+		const now = review.pbDate();
+		const person = tx.findRecordById('applicants', a.getString('applicant'));
+		for (const f of ['idNumber', 'name', 'title', 'position', 'enterprise']) {
+			const v = a.getString(f);
+			if (v) person.set(f, v);
+		}
+		if (a.getString('photo')) {
+			// Copied as bytes (≤ PHOTO_RULES.maxBytes): the photo check on applicants reads the new file's content.
+			const fsys = tx.newFilesystem();
+			let bytes;
+			try {
+				const reader = fsys.getReader(a.baseFilesPath() + '/' + a.getString('photo'));
+				try {
+					bytes = toBytes(reader, d.PHOTO_RULES.maxBytes * 2);
+				} finally {
+					reader.close();
+				}
+			} finally {
+				fsys.close();
+			}
+			person.set('photo', $filesystem.fileFromBytes(bytes, 'photo.jpg'));
+			person.set('photoCheck', a.get('photoCheck'));
+		}
+		tx.save(person);
+
+		const cert = tx.findRecordById('certificates', a.getString('certificate'));
+		if (a.getString('enterprise')) cert.set('enterprise', a.getString('enterprise'));
+		if (a.getString('kind') === '延续') {
+			cert.set('validUntil', d.renewedValidUntil(cert.getString('validUntil')) + ' 00:00:00.000Z');
+			cert.set('status', '有效');
+		}
+		if (!cert.getString('certNo')) cert.set('certNo', allocateCertNo(tx, cert.getString('category')));
+		if (!cert.getString('firstIssued')) cert.set('firstIssued', now);
+		cert.set('ecertIssuedAt', now);
+		cert.set('verifyCode', $security.randomStringWithAlphabet(12, VERIFY_ALPHABET));
+		tx.save(cert);
+
+		a.set('status', '已发证');
+		a.set('issuedAt', now);
+		tx.save(a);
+		review.writeEvent(tx, { collection: 'cert_applications', ownerField: 'applicant' }, a, '审核通过', '已发证', 'system', '');
+		issued = true;
+	});
+	return issued;
+}
+
+/** Issues every approved application whose delay has passed; one failure does not stop the others. */
+function runIssuance(app) {
+	const due = app.findRecordsByFilter('cert_applications', "status = '审核通过' && issueAfter <= {:now}", 'issueAfter', 500, 0, {
+		now: review.pbDate()
+	});
+	let issued = 0;
+	const failed = [];
+	for (const a of due) {
+		try {
+			if (issueOne(app, a.id)) issued++;
+		} catch (err) {
+			failed.push({ id: a.id, error: String(err) });
+			app.logger().error('电子证书发放失败', 'application', a.id, 'error', String(err));
+		}
+	}
+	return { issued: issued, failed: failed };
+}
+
+/** Marks 失效 every 有效 certificate past its last valid day with no renewal in progress. */
+function runLapse(app) {
+	const d = domain();
+	const today = d.chinaDay();
+	// validUntil is stored as "YYYY-MM-DD 00:00:00.000Z": anything before today's date text has passed.
+	const candidates = app.findRecordsByFilter('certificates', "status = '有效' && validUntil != '' && validUntil < {:today}", 'validUntil', 0, 0, {
+		today: today
+	});
+	const lapsed = [];
+	for (const cert of candidates) {
+		const pending = app.findRecordsByFilter(
+			'cert_applications',
+			"certificate = {:c} && kind = '延续' && (" + d.RENEWAL_PENDING_STATUSES.map((s) => `status = '${s}'`).join(' || ') + ')',
+			'',
+			1,
+			0,
+			{ c: cert.id }
+		);
+		if (!d.shouldLapse({ status: cert.getString('status'), validUntil: cert.getString('validUntil') }, pending.length > 0)) continue;
+		cert.set('status', '失效');
+		app.save(cert);
+		lapsed.push(cert.id);
+	}
+	if (lapsed.length) app.logger().info('证书已过有效期且未申请延续，标记为失效', 'count', lapsed.length);
+	return { lapsed: lapsed };
+}
+
+module.exports = { issueOne, runIssuance, runLapse, allocateCertNo };

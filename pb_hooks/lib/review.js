@@ -1,0 +1,214 @@
+// The review state machine as the hooks apply it to cert_applications and
+// enterprise_changes: who may move a request where, what the server fills in
+// itself, and the audit row written in the same transaction as the move.
+// The table of moves and every message come from the bundled domain.
+
+/** Body fields that only the server writes (never trusted from a client, reviewer or owner). */
+const SYSTEM_FIELDS = ['submittedAt', 'decidedAt', 'reviewer'];
+const DECISION_FIELDS = ['rejectReasons', 'rejectNote'];
+
+function domain() {
+	return require(`${__hooks}/lib/domain.js`);
+}
+
+/** PocketBase's datetime text, e.g. "2026-11-27 06:00:00.000Z". */
+function pbDate(ms) {
+	return new Date(ms === undefined ? Date.now() : ms).toISOString().replace('T', ' ');
+}
+
+/** A field error PocketBase answers as `data.<field>`, with the message also on top. */
+function refuse(field, message, code) {
+	throw new BadRequestError(message, { [field]: new ValidationError(code || 'refused', message) });
+}
+
+/** Refuses with every field message at once; the top message is the first. */
+function refuseAll(errors) {
+	const fields = Object.keys(errors);
+	if (!fields.length) return;
+	const data = {};
+	for (const f of fields) data[f] = new ValidationError('invalid', errors[f]);
+	throw new BadRequestError(errors[fields[0]], data);
+}
+
+/** Go slices arrive as array-likes; single values as themselves. */
+function listOf(raw) {
+	if (raw === null || raw === undefined || raw === '') return [];
+	if (typeof raw === 'string') return [raw];
+	if (typeof raw.length === 'number') {
+		const out = [];
+		for (let i = 0; i < raw.length; i++) if (raw[i] !== '' && raw[i] !== null && raw[i] !== undefined) out.push(raw[i]);
+		return out;
+	}
+	return [raw];
+}
+
+/** A file field as the domain sees it: stored files by name, new uploads with their size. */
+function filesOf(record, field) {
+	return listOf(record.get(field)).map((f) => (typeof f === 'string' ? { name: f } : { name: f.originalName || f.name, size: f.size }));
+}
+
+/** Comparable form of a field's value, so a form that re-sends unchanged values is not an edit. */
+function valueKey(record, field) {
+	const type = record.collection().fields.getByName(field).type();
+	if (type === 'file') {
+		if (record.getUnsavedFiles(field).length) return '\u0000unsaved';
+		return record.getStringSlice(field).join('\u0001');
+	}
+	if (type === 'json') {
+		// Compare parsed, so whitespace and key spacing differences do not count.
+		const text = record.getString(field);
+		try {
+			return JSON.stringify(JSON.parse(text || 'null'));
+		} catch (_) {
+			return text;
+		}
+	}
+	if (type === 'select' || type === 'relation') return record.getStringSlice(field).join('\u0001');
+	return record.getString(field);
+}
+
+function changedFields(record, fields) {
+	const original = record.original();
+	return fields.filter((f) => valueKey(record, f) !== valueKey(original, f));
+}
+
+function restore(record, fields) {
+	const original = record.original();
+	for (const f of fields) record.set(f, original.get(f));
+}
+
+function writeEvent(app, spec, record, from, to, actor, reason) {
+	const ev = new Record(app.findCollectionByNameOrId('review_events'));
+	ev.set('recordCollection', spec.collection);
+	ev.set('recordId', record.id);
+	ev.set(spec.ownerField, record.getString(spec.ownerField));
+	ev.set('from', from || '');
+	ev.set('to', to);
+	ev.set('actor', actor);
+	ev.set('reason', (reason || '').slice(0, 1000));
+	app.save(ev);
+}
+
+function actorOf(e, spec) {
+	if (e.hasSuperuserAuth()) return { by: 'reviewer', name: e.auth.email() };
+	return { by: 'owner', name: spec.ownerLabel };
+}
+
+/**
+ * Runs fn(txApp) with e.app switched to the transaction, so the request's own
+ * save, the checks before it and the audit row commit or roll back together.
+ * Rethrows the original error, keeping its status and field messages.
+ */
+function inTransaction(e, fn) {
+	let failure = null;
+	try {
+		e.app.runInTransaction((txApp) => {
+			try {
+				e.app = txApp;
+				fn(txApp);
+			} catch (err) {
+				failure = err;
+				throw err;
+			}
+		});
+	} catch (err) {
+		throw failure || err;
+	}
+}
+
+/**
+ * A new request: the server decides status, submission time and the snapshot
+ * of the current values; spec.check(txApp, record) returns field errors.
+ */
+function handleCreate(e, spec) {
+	const d = domain();
+	const record = e.record;
+	const actor = actorOf(e, spec);
+	record.set('status', d.INITIAL_STATUS);
+	record.set('submittedAt', pbDate());
+	for (const f of SYSTEM_FIELDS.slice(1).concat(DECISION_FIELDS, spec.serverFields)) record.set(f, null);
+	inTransaction(e, (txApp) => {
+		refuseAll(spec.check(txApp, record));
+		spec.snapshot(txApp, record);
+		e.next();
+		writeEvent(txApp, spec, record, '', d.INITIAL_STATUS, actor.name, '');
+	});
+}
+
+function handleUpdate(e, spec) {
+	const d = domain();
+	const record = e.record;
+	const original = record.original();
+	const from = original.getString('status');
+	const to = record.getString('status');
+	const actor = actorOf(e, spec);
+	if (!d.isReviewStatus(to)) refuse('status', d.REVIEW_MESSAGES.badStatus);
+
+	const immutable = changedFields(record, spec.immutable);
+	if (immutable.length) refuse(immutable[0], spec.messages.immutable);
+	restore(record, SYSTEM_FIELDS.concat(spec.serverFields));
+
+	const moveError = d.transitionError(from, to, actor.by);
+	if (moveError) refuse('status', moveError, 'invalid_transition');
+	const content = changedFields(record, spec.content);
+
+	if (actor.by === 'reviewer') {
+		if (content.length) refuse(content[0], spec.messages.reviewerContent);
+		const reasonsChanged = changedFields(record, DECISION_FIELDS).length > 0;
+		if (reasonsChanged && to !== '审核不通过') refuse('rejectReasons', d.REVIEW_MESSAGES.reasonOnlyOnReject);
+		if (from !== to) {
+			const decision = d.decisionError(to, record.get('rejectReasons'), record.getString('rejectNote'));
+			if (decision) refuse('rejectReasons', decision, 'reason_required');
+			if (to === '审核通过' || to === '审核不通过') {
+				record.set('decidedAt', pbDate());
+				record.set('reviewer', actor.name);
+			}
+		}
+	} else {
+		restore(record, DECISION_FIELDS);
+		if (content.length && d.OWNER_EDITABLE.indexOf(from) === -1) refuse(content[0], lockedMessage(d, spec, from));
+		if (to === '已提交' && from !== to) {
+			// A resubmission is checked like a new request (below); the old reasons live on in review_events.
+			record.set('submittedAt', pbDate());
+			for (const f of SYSTEM_FIELDS.slice(1).concat(DECISION_FIELDS)) record.set(f, null);
+		}
+	}
+
+	inTransaction(e, (txApp) => {
+		if (actor.by === 'owner' && to === '已提交' && from !== to) {
+			refuseAll(spec.check(txApp, record));
+			spec.snapshot(txApp, record);
+		}
+		if (from !== to && spec.onDecision) spec.onDecision(txApp, record, to);
+		e.next();
+		if (from !== to) {
+			const reason = to === '审核不通过' ? d.rejectionText(record.get('rejectReasons'), record.getString('rejectNote')) : '';
+			writeEvent(txApp, spec, record, from, to, actor.name, reason);
+		}
+		if (from !== to && spec.afterDecision) spec.afterDecision(txApp, record, to);
+	});
+}
+
+function lockedMessage(d, spec, from) {
+	if (from === '已提交') return spec.messages.submittedLocked;
+	if (from === '审核中') return d.transitionError('审核中', '已撤回', 'owner');
+	return spec.messages.decidedLocked;
+}
+
+/**
+ * Model-level guard: whoever saves (API, admin UI, cron, another hook), a
+ * status only follows the table.
+ */
+function guardModel(e) {
+	const d = domain();
+	const to = e.record.getString('status');
+	if (!d.isReviewStatus(to)) refuse('status', d.REVIEW_MESSAGES.badStatus);
+	if (e.record.isNew()) {
+		if (to !== d.INITIAL_STATUS) refuse('status', d.transitionError('已提交', to, 'system') || d.REVIEW_MESSAGES.badStatus);
+	} else {
+		const from = e.record.original().getString('status');
+		if (!d.isKnownTransition(from, to)) refuse('status', d.transitionError(from, to, 'system'), 'invalid_transition');
+	}
+}
+
+module.exports = { pbDate, refuse, refuseAll, listOf, filesOf, changedFields, writeEvent, handleCreate, handleUpdate, guardModel };
