@@ -17,7 +17,12 @@ async function checkSession(): Promise<SessionCheck> {
 		return 'ok';
 	} catch (e) {
 		const status = (e as { status?: number }).status ?? 0;
-		if (status === 401 || status === 403 || status === 404) return 'expired';
+		if (status === 401 || status === 403 || status === 404) {
+			// Drop the dead token but keep the record: the app stays usable offline, the
+			// queue stays this user's, and the login page (which skips valid logins) opens.
+			pb.authStore.save('', record);
+			return 'expired';
+		}
 		return 'offline';
 	}
 }
@@ -33,7 +38,12 @@ export function browserDeps(): SyncDeps {
 	return {
 		baseUrl: pb.baseURL.replace(/\/$/, ''),
 		transport: xhrTransport,
-		auth: () => ({ userId: pb.authStore.record?.id ?? '', token: pb.authStore.token, valid: pb.authStore.isValid }),
+		auth: () => ({
+			userId: pb.authStore.record?.id ?? '',
+			token: pb.authStore.token,
+			valid: pb.authStore.isValid,
+			blocked: !!pb.authStore.record?.mustChangePassword
+		}),
 		checkSession,
 		isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
 		now: () => Date.now(),

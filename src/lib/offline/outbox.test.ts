@@ -225,6 +225,15 @@ describe('sync', () => {
 		expect(row.note).toContain('重新登录');
 	});
 
+	it('holds the queue while the account must first change its password', async () => {
+		const server = new FakePocketBase();
+		const { engine } = testEngine(server, { auth: () => ({ userId: USER, token: pb.authStore.token, valid: true, blocked: true }) });
+		await queue();
+		await engine.run();
+		expect(server.requests).toHaveLength(0);
+		expect((await listOutbox())[0].status).toBe('pending');
+	});
+
 	it('sends only the logged-in user\'s items', async () => {
 		const server = new FakePocketBase();
 		const { engine } = testEngine(server);

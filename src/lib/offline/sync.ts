@@ -37,7 +37,8 @@ export type SessionCheck = 'ok' | 'expired' | 'offline';
 export interface SyncDeps {
 	baseUrl: string;
 	transport: Transport;
-	auth(): { userId: string; token: string; valid: boolean };
+	/** `blocked`: the account may not submit yet (it must first replace its default password). */
+	auth(): { userId: string; token: string; valid: boolean; blocked?: boolean };
 	/** Ask the server whether the stored login still works. */
 	checkSession(): Promise<SessionCheck>;
 	isOnline(): boolean;
@@ -177,11 +178,14 @@ export class SyncEngine {
 			this.deps.wakeOnReconnect();
 			return;
 		}
-		if (!this.deps.auth().valid) {
+		const auth = this.deps.auth();
+		if (!auth.valid) {
 			this.#set({ needsLogin: true });
 			return;
 		}
 		if (this.state.needsLogin) this.#set({ needsLogin: false });
+		// Sending now would be refused; the password change logs in again, which runs sync.
+		if (auth.blocked) return;
 		for (const row of due) {
 			if ((await this.#send(row)) === 'stop') return;
 		}
