@@ -5,7 +5,7 @@ import { createHolder, submitApplication } from './factories-applications';
 import { adminClient, createApplicant, pngFile, refused } from './helpers';
 
 const jpegFile = (w: number, h: number, quality?: number, paint?: Painter) =>
-	new File([makeJpeg(w, h, paint, quality)], 'photo.jpg', { type: 'image/jpeg' });
+	new File([makeJpeg(w, h, paint, quality) as BlobPart], 'photo.jpg', { type: 'image/jpeg' });
 
 /** Noise compresses badly: a 1000×1300 noise JPEG at full quality is far over 300 KB. */
 const noise: Painter = (x, y) => {

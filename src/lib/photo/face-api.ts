@@ -6,7 +6,7 @@
  * which the service worker precaches, so it works offline.
  */
 import type { DetectedFace, FaceDetection } from './checks/face';
-import { nativeDetect, type DetectFaces } from './face';
+import { nativeDetect, type DetectFaces, type FaceSource } from './face';
 
 export interface FaceApiUrls {
 	modelsUrl: string;
@@ -58,28 +58,41 @@ function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
 	return faceApi;
 }
 
-async function faceApiDetect(pixels: ImageData, urls: FaceApiUrls): Promise<FaceDetection> {
+/** Long side of the picture the detector sees: an ID photo's face is large, so this is plenty. */
+const DETECT_SIDE = 256;
+
+async function faceApiDetect(source: FaceSource, urls: FaceApiUrls): Promise<FaceDetection> {
 	const api = await loadFaceApi(urls);
 	const tf = api.tf as unknown as {
 		browser: { fromPixels(p: ImageData): { dispose(): void } };
 	};
-	const input = tf.browser.fromPixels(pixels);
+	// Downscale first: the network input is 224 px anyway, and converting the
+	// full 480×624 picture to a tensor costs more than the detection.
+	const k = Math.min(1, DETECT_SIDE / Math.max(source.width, source.height));
+	const w = Math.round(source.width * k);
+	const h = Math.round(source.height * k);
+	const small = new OffscreenCanvas(w, h);
+	const g = small.getContext('2d')!;
+	g.imageSmoothingQuality = 'medium';
+	g.drawImage(source, 0, 0, w, h);
+	const input = tf.browser.fromPixels(g.getImageData(0, 0, w, h));
 	try {
 		const found = await api
-			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize: 320, scoreThreshold: 0.5 }))
+			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 }))
 			.withFaceLandmarks(true);
 		const mean = (pts: { x: number; y: number }[]) => ({
-			x: pts.reduce((s, p) => s + p.x, 0) / pts.length,
-			y: pts.reduce((s, p) => s + p.y, 0) / pts.length
+			x: pts.reduce((s, p) => s + p.x, 0) / pts.length / k,
+			y: pts.reduce((s, p) => s + p.y, 0) / pts.length / k
 		});
+		const up = (p: { x: number; y: number }) => ({ x: p.x / k, y: p.y / k });
 		const faces: DetectedFace[] = found.map((f) => {
 			const b = f.detection.box;
 			const eyes = [mean(f.landmarks.getLeftEye()), mean(f.landmarks.getRightEye())].sort((p, q) => p.x - q.x);
 			return {
-				box: { x: b.x, y: b.y, width: b.width, height: b.height },
+				box: { x: b.x / k, y: b.y / k, width: b.width / k, height: b.height / k },
 				leftEye: eyes[0],
 				rightEye: eyes[1],
-				chin: f.landmarks.getJawOutline()[8],
+				chin: up(f.landmarks.getJawOutline()[8]),
 				score: f.detection.score
 			};
 		});
@@ -91,12 +104,12 @@ async function faceApiDetect(pixels: ImageData, urls: FaceApiUrls): Promise<Face
 
 /** Native detector first, face-api where that is missing or has no backend. */
 export function detectorWithFaceApi(urls: Partial<FaceApiUrls>): DetectFaces {
-	return async (canvas, pixels) => {
+	return async (canvas) => {
 		const native = await nativeDetect(canvas);
 		if (native) return native;
-		if (!urls.modelsUrl || !urls.wasmUrl) return null;
+		if (!urls.modelsUrl || !urls.wasmUrl || typeof OffscreenCanvas === 'undefined') return null;
 		try {
-			return await faceApiDetect(pixels, { modelsUrl: urls.modelsUrl, wasmUrl: urls.wasmUrl });
+			return await faceApiDetect(canvas, { modelsUrl: urls.modelsUrl, wasmUrl: urls.wasmUrl });
 		} catch (err) {
 			console.warn('face detection unavailable', err);
 			return null;

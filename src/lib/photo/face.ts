@@ -17,9 +17,12 @@ interface ShapeDetector {
 	detect(src: ImageBitmapSource): Promise<ShapeFace[]>;
 }
 
+/** Set once the constructor turned out to have no backend, so later crops skip the attempt. */
+let nativeUnavailable = false;
+
 export async function nativeDetect(src: FaceSource): Promise<FaceDetection | null> {
 	const Ctor = (globalThis as unknown as { FaceDetector?: new (o: object) => ShapeDetector }).FaceDetector;
-	if (!Ctor) return null;
+	if (!Ctor || nativeUnavailable) return null;
 	try {
 		const found = await new Ctor({ fastMode: false, maxDetectedFaces: 5 }).detect(src);
 		const faces: DetectedFace[] = found.map((f) => {
@@ -34,6 +37,7 @@ export async function nativeDetect(src: FaceSource): Promise<FaceDetection | nul
 		return { detector: 'FaceDetector', faces };
 	} catch {
 		// Desktop Linux/Windows Chrome expose the constructor but have no backend.
+		nativeUnavailable = true;
 		return null;
 	}
 }

@@ -100,15 +100,17 @@ export class PhotoProcessor {
 		const key = `${file.name}:${file.size}:${file.lastModified}:${this.#nextId}`;
 		let opened: OpenResult;
 		let bitmap: ImageBitmap | undefined;
+		// JPEG has no alpha; only other formats need the (12 MP-wide) transparency scan.
+		const mayHaveAlpha = header.kind !== 'jpeg' && header.mayHaveAlpha !== false;
 		if (this.offMainThread) {
-			const r = await this.#call({ type: 'open', key, file });
+			const r = await this.#call({ type: 'open', key, file, mayHaveAlpha });
 			if (r.type !== 'opened') return { ok: false, message: undecodable };
 			opened = r;
 		} else {
 			try {
 				const p = await import('./pipeline');
 				bitmap = await p.decode(file);
-				opened = { width: bitmap.width, height: bitmap.height, transparent: p.hasTransparency(bitmap) };
+				opened = { width: bitmap.width, height: bitmap.height, transparent: mayHaveAlpha && p.hasTransparency(bitmap) };
 			} catch {
 				return { ok: false, message: undecodable };
 			}
@@ -140,7 +142,7 @@ export class PhotoProcessor {
 		const options: ProcessOptions = { rect, ...this.urls, ...extra };
 		if (this.offMainThread) {
 			const r = await this.#call({ type: 'process', key: this.#key, file, source, options });
-			if (r.type === 'processed') return { jpeg: r.jpeg, report: r.report };
+			if (r.type === 'processed') return { jpeg: r.jpeg, report: r.report, timings: r.timings };
 			throw new Error(r.type === 'error' ? r.message : 'unexpected reply');
 		}
 		const p = await import('./pipeline');

@@ -2,7 +2,7 @@ import type { OpenResult, ProcessOptions, ProcessResult, SourceInfo } from './pi
 
 /** `key` names the file: the worker keeps its decoded bitmap while the key stays the same. */
 export type WorkerRequest =
-	| { id: number; type: 'open'; key: string; file: Blob }
+	| { id: number; type: 'open'; key: string; file: Blob; mayHaveAlpha: boolean }
 	| { id: number; type: 'process'; key: string; file: Blob; source: SourceInfo; options: ProcessOptions };
 
 export type WorkerReply =

@@ -25,7 +25,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
 	try {
 		if (req.type === 'open') {
 			const bitmap = await bitmapFor(req.key, req.file);
-			reply({ id: req.id, type: 'opened', width: bitmap.width, height: bitmap.height, transparent: hasTransparency(bitmap) });
+			reply({ id: req.id, type: 'opened', width: bitmap.width, height: bitmap.height, transparent: req.mayHaveAlpha && hasTransparency(bitmap) });
 		} else if (req.type === 'process') {
 			const bitmap = await bitmapFor(req.key, req.file);
 			const result = await processPhoto(bitmap, req.source, req.options, detectorWithFaceApi(req.options));
