@@ -46,7 +46,9 @@ async function readPhotoDraft(page: Page) {
 		const blob = file.blob;
 		// Colour at the top and bottom middle of the stored picture.
 		const bitmap = await createImageBitmap(blob);
-		const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const c = document.createElement('canvas');
+		c.width = bitmap.width;
+		c.height = bitmap.height;
 		const g = c.getContext('2d')!;
 		g.drawImage(bitmap, 0, 0);
 		const px = (y: number) => Array.from(g.getImageData(bitmap.width / 2, y, 1, 1).data.slice(0, 3));
@@ -241,6 +243,31 @@ test.describe('证件照片审核处理工具', () => {
 		await settled(page);
 		await saveAcknowledging(page);
 		expect(await readPhotoDraft(page)).toBeTruthy();
+	});
+
+	test('without OffscreenCanvas (older WebViews) the same pipeline runs on the page, and face checks say 未检测', async ({
+		page,
+		makeApplicant,
+		loginAs
+	}) => {
+		await page.addInitScript(() => {
+			// @ts-expect-error removing the API as older iOS WebViews lack it
+			delete globalThis.OffscreenCanvas;
+		});
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		await page.getByLabel('打开文件').setInputFiles(jpg('figure.jpg', validJpeg()));
+		await settled(page);
+		await expect(page.locator('[data-check="face"]')).toContainText('未检测');
+		await expect(page.locator('[data-check="ratio"]')).toContainText('通过');
+		await saveAcknowledging(page);
+		const draft = (await readPhotoDraft(page))!;
+		const jpeg = inspectJpeg(Uint8Array.from(draft.bytes));
+		expect(jpeg.height).toBe(jpeg.width * 1.3);
+		expect(jpeg.hasApp1).toBe(false);
+		const report = draft.fields.photoCheck as { faceDetector: string | null; results: { id: string; level: string }[] };
+		expect(report.faceDetector).toBeNull();
+		expect(report.results.find((r) => r.id === 'face')?.level).toBe('skip');
 	});
 
 	test('fits a 360 px wide phone screen without sideways scrolling', async ({ page, makeApplicant, loginAs }) => {

@@ -46,6 +46,8 @@ function endsLikeJpeg(tail: Uint8Array): boolean {
 	return false;
 }
 
+const WORKER_CRASHED = 'worker crashed';
+
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export interface Urls {
@@ -60,7 +62,9 @@ export class PhotoProcessor {
 	#file: File | undefined;
 	#key = '';
 	#bitmap: Promise<ImageBitmap> | undefined;
-	readonly offMainThread: boolean;
+	#workerEverAnswered = false;
+	/** Turns false for good if the worker cannot start (e.g. its script failed to load). */
+	offMainThread: boolean;
 
 	constructor(private urls: Urls = {}) {
 		this.offMainThread = typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
@@ -74,8 +78,9 @@ export class PhotoProcessor {
 				this.#pending.delete(ev.data.id);
 			};
 			this.#worker.onerror = () => {
-				// A crashed worker (out of memory) answers nothing: fail what waits, start afresh next time.
-				for (const [id, done] of this.#pending) done({ id, type: 'error', message: 'worker crashed' });
+				// A worker that failed to load or crashed (out of memory) answers
+				// nothing: fail what waits, start afresh next time.
+				for (const [id, done] of this.#pending) done({ id, type: 'error', message: WORKER_CRASHED });
 				this.#pending.clear();
 				this.#worker?.terminate();
 				this.#worker = undefined;
@@ -104,7 +109,13 @@ export class PhotoProcessor {
 		const mayHaveAlpha = header.kind !== 'jpeg' && header.mayHaveAlpha !== false;
 		if (this.offMainThread) {
 			const r = await this.#call({ type: 'open', key, file, mayHaveAlpha });
+			if (r.type === 'error' && r.message === WORKER_CRASHED && !this.#workerEverAnswered) {
+				// The worker never came up: do the same work on this thread from now on.
+				this.offMainThread = false;
+				return this.open(file);
+			}
 			if (r.type !== 'opened') return { ok: false, message: undecodable };
+			this.#workerEverAnswered = true;
 			opened = r;
 		} else {
 			try {
