@@ -245,6 +245,17 @@ test.describe('证件照片审核处理工具', () => {
 		expect(await readPhotoDraft(page)).toBeTruthy();
 	});
 
+	test('a picture of exactly 440×572 is used whole: the box cannot shrink below it', async ({ page, makeApplicant, loginAs }) => {
+		const a = await makeApplicant();
+		await openPhotoTool(page, () => loginAs(page, a));
+		await page.getByLabel('打开文件').setInputFiles(jpg('min.jpg', validJpeg(440, 572)));
+		await settled(page);
+		await page.getByRole('button', { name: '缩小裁剪框' }).click();
+		await settled(page);
+		await expect(page.getByTestId('output-info')).toContainText('440×572');
+		await expect(page.locator('[data-check="resolution"]')).toContainText('通过');
+	});
+
 	test('without OffscreenCanvas (older WebViews) the same pipeline runs on the page, and face checks say 未检测', async ({
 		page,
 		makeApplicant,
