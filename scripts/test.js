@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { ensurePocketBase } from './build-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const results = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const results = join(root, 'tests/.tmp/results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 

@@ -20,7 +20,7 @@ test.describe('离线填写与提交', () => {
 		await page.waitForTimeout(600); // autosave pause
 
 		await page.reload();
-		await expect(page.getByRole('region', { name: '同步状态' }).getByText('当前离线')).toBeVisible();
+		await expect(page.getByRole('region', { name: '同步状态' }).getByText('当前离线：填写的内容保存在本机')).toBeVisible();
 		await openChangeForm(page);
 		await expect(page.getByLabel('修改后企业名称')).toHaveValue('云南离线建设有限公司');
 		await expect(page.getByText('已选择：license.jpg')).toBeVisible();
