@@ -197,6 +197,50 @@ test.describe('证件照片审核处理工具', () => {
 		await expect.poll(() => image.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(t);
 	});
 
+	test.describe('on a touch screen', () => {
+		test.use({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+
+		test('a pinch zooms the image and one finger drags the box', async ({ page, context, makeApplicant, loginAs }) => {
+			const a = await makeApplicant();
+			await openPhotoTool(page, () => loginAs(page, a));
+			await page.getByLabel('打开文件').setInputFiles(jpg('figure.jpg', validJpeg()));
+			await settled(page);
+			await page.locator('cropper-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+			const canvas = (await page.locator('cropper-canvas').boundingBox())!;
+			const transform = () => page.locator('cropper-image').evaluate((el) => (el as HTMLElement).style.transform);
+			const cdp = await context.newCDPSession(page);
+			const touch = (type: string, touchPoints: { x: number; y: number; id: number }[]) =>
+				cdp.send('Input.dispatchTouchEvent', { type: type as 'touchStart', touchPoints });
+
+			// Two fingers spreading apart below the box.
+			const before = await transform();
+			const cx = canvas.x + canvas.width / 2;
+			const cy = canvas.y + canvas.height - 30;
+			const fingers = (d: number) => [{ x: cx - d, y: cy, id: 0 }, { x: cx + d, y: cy, id: 1 }];
+			await touch('touchStart', fingers(20));
+			for (let d = 25; d <= 60; d += 5) {
+				await touch('touchMove', fingers(d));
+				await page.waitForTimeout(30);
+			}
+			await touch('touchEnd', []);
+			await expect.poll(transform).not.toBe(before);
+
+			// One finger inside the box moves it; the box stays on the canvas.
+			const box = (await page.locator('cropper-selection').boundingBox())!;
+			const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+			await touch('touchStart', [{ ...start, id: 0 }]);
+			for (let k = 1; k <= 6; k++) {
+				await touch('touchMove', [{ x: start.x - 4 * k, y: start.y - 3 * k, id: 0 }]);
+				await page.waitForTimeout(20);
+			}
+			await touch('touchEnd', []);
+			const moved = (await page.locator('cropper-selection').boundingBox())!;
+			expect(Math.abs(moved.x - box.x) + Math.abs(moved.y - box.y)).toBeGreaterThan(5);
+			expect(moved.y).toBeGreaterThanOrEqual(canvas.y - 1);
+			expect(moved.y + moved.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+		});
+	});
+
 	test('an EXIF-rotated phone photo is cropped upright and saved without EXIF', async ({ page, makeApplicant, loginAs }) => {
 		const a = await makeApplicant();
 		await openPhotoTool(page, () => loginAs(page, a));
