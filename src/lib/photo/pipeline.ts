@@ -90,16 +90,16 @@ export async function encodeUnder(c: AnyCanvas, maxBytes: number): Promise<{ blo
 }
 
 /**
- * Crop `rect` of `src` and scale it to `out` by halving steps: a single
- * big downscale with bilinear filtering aliases (hair and collar edges turn
- * jagged). An exact halving with bilinear sampling averages each 2×2 block,
- * which is already a proper box filter, so those steps use the cheap filter
- * and only the last, fractional step pays for 'high'.
+ * Crop `rect` of `src` and scale it to `out`. The last step uses 'high'
+ * smoothing (mipmapped, antialiased in Chromium and WebKit). Crops more than
+ * four times the output are first halved: an exact halving with bilinear
+ * sampling averages 2×2 blocks, a proper box filter, and it keeps the final
+ * ratio small where a browser's 'high' is merely bilinear and would alias.
  */
 export function cropAndResize(src: CanvasImageSource, rect: Rect, out: { width: number; height: number }): AnyCanvas {
 	let sx = rect.x, sy = rect.y, sw = rect.width, sh = rect.height;
 	let source: CanvasImageSource = src;
-	while (sw / 2 >= out.width * 1.5) {
+	while (sw / 2 >= out.width * 2) {
 		const w = Math.round(sw / 2);
 		const h = Math.round(sh / 2);
 		const step = makeCanvas(w, h);

@@ -56,7 +56,7 @@ try {
 	console.log(`  full pipeline (worker, face: ${r.faceDetector ?? 'none'})     ${ms(r.pipelineMs)}   ${x(r.pipelineMs / r.decodeMs)} the floor (target ≤ 2×)`);
 	console.log(`  pipeline without face detection           ${ms(r.pipelineNoFaceMs)}   ${x(r.pipelineNoFaceMs / r.decodeMs)} the floor`);
 	console.log(`  re-crop of an open photo, without / with face detection   ${ms(r.recropMs)} / ${ms(r.recropFaceMs)}`);
-	console.log(`  worker steps of a re-crop (median ms)     ${Object.entries(r.steps).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+	console.log(`  worker steps of a re-crop (median ms)     ${Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
 	console.log(`  baseline (cropper $toCanvas + browser-image-compression, main thread)  ${ms(r.baselineMs)}`);
 	console.log(`  pipeline / baseline                       ${x(r.pipelineMs / r.baselineMs)} (target < 1×)`);
 	console.log(`  longest main-thread task, pipeline        ${ms(r.longestTaskPipelineMs)} (target ≤ 50 ms; 0 = none over 50 ms)`);
