@@ -6,7 +6,7 @@
  */
 import { PHOTO_RULES, photoOutputSize } from '../domain/photo';
 import { checkDecodable, checkFace, checkImage, checkRatio, checkResolution, type PhotoCheckReport } from './checks/index';
-import type { CheckResult, Rect } from './checks/types';
+import type { Rect } from './checks/types';
 import { nativeDetect, type DetectFaces } from './face';
 
 type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
@@ -206,16 +206,4 @@ export async function processPhoto(
 	lap('encode');
 	report.output = { width: out.width, height: out.height, bytes: blob.size, quality: Math.round(quality * 100) / 100 };
 	return { jpeg: blob, report, timings };
-}
-
-export function failedReport(source: SourceInfo, message: string): PhotoCheckReport {
-	const results: CheckResult[] = [checkDecodable({ ok: false, message })];
-	return {
-		version: 1,
-		checkedAt: new Date().toISOString(),
-		source: { ...source, width: 0, height: 0 },
-		crop: { x: 0, y: 0, width: 0, height: 0 },
-		faceDetector: null,
-		results
-	};
 }
