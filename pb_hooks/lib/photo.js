@@ -6,7 +6,6 @@ function checkNewPhoto(record) {
 	var files = record.getUnsavedFiles('photo');
 	if (!files || files.length === 0) return;
 	var domain = require(__hooks + '/lib/domain.js');
-	var jpeg = require(__hooks + '/lib/jpeg.js');
 	var rules = domain.PHOTO_RULES;
 	for (var k = 0; k < files.length; k++) {
 		var f = files[k];
@@ -21,11 +20,13 @@ function checkNewPhoto(record) {
 			} finally {
 				reader.close();
 			}
-			var size = jpeg.jpegSize(bytes);
+			// The same header reader the browser uses before decoding. Our own
+			// output carries no EXIF, so the frame size is the stored size.
+			var header = domain.readImageHeader(new Uint8Array(bytes));
 			error = domain.photoRuleError({
-				isJpeg: jpeg.isJpeg(bytes),
-				width: size ? size.width : 0,
-				height: size ? size.height : 0,
+				isJpeg: header.kind === 'jpeg',
+				width: header.width || 0,
+				height: header.height || 0,
 				bytes: bytes.length
 			});
 		}

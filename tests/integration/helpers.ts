@@ -14,12 +14,15 @@ export function client(): PocketBase {
 	return pb;
 }
 
-let admin: PocketBase | undefined;
-export async function adminClient(): Promise<PocketBase> {
-	if (admin?.authStore.isValid) return admin;
-	const { email, password } = inject('superuser');
-	admin = client();
-	await admin.collection('_superusers').authWithPassword(email, password);
+let admin: Promise<PocketBase> | undefined;
+/** The reviewer's client, logged in once and shared (concurrent first calls share the login). */
+export function adminClient(): Promise<PocketBase> {
+	admin ??= (async () => {
+		const { email, password } = inject('superuser');
+		const pb = client();
+		await pb.collection('_superusers').authWithPassword(email, password);
+		return pb;
+	})();
 	return admin;
 }
 

@@ -12,5 +12,6 @@ export * from './review';
 export * from './dates';
 export * from './renewal';
 export * from './photo';
+export * from './image-header';
 export * from './application';
 export * from './enterprise';

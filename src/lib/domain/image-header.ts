@@ -2,7 +2,8 @@
  * Reads an image's type and pixel size from the first bytes of the file,
  * before anything is decoded: a 20000×15000 picture would take ~1.2 GB as a
  * bitmap and kill a phone's tab, so it must be refused on its header alone.
- * Pure and DOM-free (unit-tested in Node).
+ * Pure and DOM-free: the photo tool reads it before decoding, and the hooks
+ * re-check uploaded photos with the same code.
  */
 
 export type ImageKind = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'heic' | 'avif' | 'unknown';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readImageHeader } from './header';
+import { readImageHeader } from './image-header';
 
 /** Minimal JPEG header: SOI, optional EXIF APP1 with an orientation, SOF0. */
 export function jpegHeader(width: number, height: number, orientation?: number): Uint8Array {
