@@ -22,7 +22,7 @@ function check(app, record) {
 	const d = domain();
 	const input = {};
 	for (const f of d.ENTERPRISE_CHANGE_TEXT_FIELDS) input[f] = record.getString(f);
-	for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) input[f] = review.filesOf(record, f).length;
+	for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) input[f] = review.filesOf(record, f);
 	const errors = d.validateEnterpriseChange(input);
 	if (Object.keys(errors).length) return errors;
 	// What is being changed follows from the values given, not from what the client says.

@@ -117,12 +117,17 @@ export function attachmentError(field: AttachmentField, files: readonly Attachme
 		if (!required) return null;
 		return field === 'builderCert' ? 'B证须上传建造师执业证书（带二维码可验证）' : `请上传${spec.label}`;
 	}
-	if (files.length > spec.maxFiles) return `${spec.label}最多上传 ${spec.maxFiles} 个文件，当前 ${files.length} 个`;
+	return scanFilesError(spec.label, spec.maxFiles, files);
+}
+
+/** Count, type and size of a list of scans (applications and enterprise requests alike), or null. */
+export function scanFilesError(label: string, maxFiles: number, files: readonly AttachmentFile[]): string | null {
+	if (files.length > maxFiles) return `${label}最多上传 ${maxFiles} 个文件，当前 ${files.length} 个`;
 	for (const f of files) {
 		const typeOk = f.type
 			? (ATTACHMENT_MIME_TYPES as readonly string[]).includes(f.type)
 			: (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(f.name));
-		if (!typeOk) return `${spec.label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`;
+		if (!typeOk) return `${label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`;
 		if (f.size === 0) return `“${f.name}”是空文件，请重新选择`;
 		if (f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES)
 			return `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传`;

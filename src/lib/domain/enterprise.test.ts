@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { enterpriseChangeKinds, ENTERPRISE_MESSAGES, isPhoneNumber, validateContact, validateEnterpriseChange } from './enterprise';
 
+const scan = { name: '营业执照.pdf', size: 200_000, type: 'application/pdf' };
+
 describe('enterprise change requests', () => {
 	it('needs at least one change', () => {
 		expect(validateEnterpriseChange({})).toEqual({ kind: ENTERPRISE_MESSAGES.nothing });
@@ -10,21 +12,27 @@ describe('enterprise change requests', () => {
 	it('names the sections that change', () => {
 		expect(enterpriseChangeKinds({ name: '新名称' })).toEqual(['企业名称修改']);
 		expect(enterpriseChangeKinds({ qualLevel: '总承包二级' })).toEqual(['企业资质修改']);
-		expect(enterpriseChangeKinds({ address: '新地址', qualScan: 1 })).toEqual(['企业名称修改', '企业资质修改']);
+		expect(enterpriseChangeKinds({ address: '新地址', qualScan: [scan] })).toEqual(['企业名称修改', '企业资质修改']);
 	});
 
 	it('asks for the new licence with registration changes and the new certificate with qualification changes', () => {
 		expect(validateEnterpriseChange({ name: '新名称' })).toEqual({ license: ENTERPRISE_MESSAGES.license });
-		expect(validateEnterpriseChange({ name: '新名称', license: 1 })).toEqual({});
+		expect(validateEnterpriseChange({ name: '新名称', license: [scan] })).toEqual({});
 		expect(validateEnterpriseChange({ qualLevel: '总承包二级' })).toEqual({ qualScan: ENTERPRISE_MESSAGES.qualScan });
-		expect(validateEnterpriseChange({ qualLevel: '总承包二级', qualScan: 2 })).toEqual({});
+		expect(validateEnterpriseChange({ qualLevel: '总承包二级', qualScan: [scan, scan] })).toEqual({});
+	});
+
+	it('takes jpg, png or pdf scans within the count and size bounds', () => {
+		expect(validateEnterpriseChange({ name: '新名称', license: [{ name: '营业执照.docx', size: 1000 }] }).license).toBe('信用代码证件只能上传 jpg、png 或 pdf 文件（“营业执照.docx”不是）');
+		expect(validateEnterpriseChange({ name: '新名称', license: [scan, scan] }).license).toBe('信用代码证件最多上传 1 个文件，当前 2 个');
+		expect(validateEnterpriseChange({ qualLevel: '总承包二级', qualScan: [{ ...scan, size: 11 * 1024 * 1024 }] }).qualScan).toMatch(/超过10MB/);
 	});
 
 	it('checks a new credit code with the real checksum and the city against the 16 州市', () => {
-		expect(validateEnterpriseChange({ uscc: '91350100M000100Y44', license: 1 }).uscc).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
-		expect(validateEnterpriseChange({ uscc: '91350100m000100y43', license: 1 })).toEqual({});
-		expect(validateEnterpriseChange({ regCity: '成都市', license: 1 }).regCity).toBe(ENTERPRISE_MESSAGES.regCity);
-		expect(validateEnterpriseChange({ regCity: '大理白族自治州', license: 1 })).toEqual({});
+		expect(validateEnterpriseChange({ uscc: '91350100M000100Y44', license: [scan] }).uscc).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
+		expect(validateEnterpriseChange({ uscc: '91350100m000100y43', license: [scan] })).toEqual({});
+		expect(validateEnterpriseChange({ regCity: '成都市', license: [scan] }).regCity).toBe(ENTERPRISE_MESSAGES.regCity);
+		expect(validateEnterpriseChange({ regCity: '大理白族自治州', license: [scan] })).toEqual({});
 	});
 });
 

@@ -4,6 +4,7 @@
  */
 import { checkCreditCode, CREDIT_CODE_MESSAGES, normalizeCreditCode } from './credit-code';
 import { YUNNAN_CITIES } from './regions';
+import { scanFilesError, type AttachmentFile } from './application';
 
 export const REGISTRATION_FIELDS = ['uscc', 'name', 'legalRep', 'regCity', 'address'] as const;
 export const QUALIFICATION_FIELDS = ['qualCategory', 'qualLevel', 'qualCertNo', 'qualIssuer'] as const;
@@ -12,11 +13,14 @@ export const ENTERPRISE_CHANGE_FILE_FIELDS = ['license', 'qualScan'] as const;
 
 export type EnterpriseChangeKind = '企业名称修改' | '企业资质修改';
 
-/** Requested values; empty = unchanged. Files are given as counts. */
+/** Requested values; empty = unchanged. */
 export type EnterpriseChangeInput = Partial<Record<(typeof ENTERPRISE_CHANGE_TEXT_FIELDS)[number], string>> & {
-	license?: number;
-	qualScan?: number;
+	license?: readonly AttachmentFile[];
+	qualScan?: readonly AttachmentFile[];
 };
+
+/** maxFiles matches the file fields' maxSelect in pb_migrations. */
+const SCANS = { license: { label: '信用代码证件', maxFiles: 1 }, qualScan: { label: '资质证件', maxFiles: 5 } } as const;
 
 export const ENTERPRISE_MESSAGES = {
 	nothing: '请填写至少一项修改内容',
@@ -33,8 +37,8 @@ const filled = (v: string | undefined) => !!v && v.trim() !== '';
 
 export function enterpriseChangeKinds(input: EnterpriseChangeInput): EnterpriseChangeKind[] {
 	const kinds: EnterpriseChangeKind[] = [];
-	if (REGISTRATION_FIELDS.some((f) => filled(input[f])) || (input.license ?? 0) > 0) kinds.push('企业名称修改');
-	if (QUALIFICATION_FIELDS.some((f) => filled(input[f])) || (input.qualScan ?? 0) > 0) kinds.push('企业资质修改');
+	if (REGISTRATION_FIELDS.some((f) => filled(input[f])) || input.license?.length) kinds.push('企业名称修改');
+	if (QUALIFICATION_FIELDS.some((f) => filled(input[f])) || input.qualScan?.length) kinds.push('企业资质修改');
 	return kinds;
 }
 
@@ -51,8 +55,12 @@ export function validateEnterpriseChange(input: EnterpriseChangeInput): Record<s
 	for (const f of ENTERPRISE_CHANGE_TEXT_FIELDS) if ((input[f]?.trim().length ?? 0) > 100) errors[f] = ENTERPRISE_MESSAGES.tooLong;
 	const registrationText = REGISTRATION_FIELDS.some((f) => filled(input[f]));
 	const qualificationText = QUALIFICATION_FIELDS.some((f) => filled(input[f]));
-	if (registrationText && !(input.license ?? 0)) errors.license = ENTERPRISE_MESSAGES.license;
-	if (qualificationText && !(input.qualScan ?? 0)) errors.qualScan = ENTERPRISE_MESSAGES.qualScan;
+	if (registrationText && !input.license?.length) errors.license = ENTERPRISE_MESSAGES.license;
+	if (qualificationText && !input.qualScan?.length) errors.qualScan = ENTERPRISE_MESSAGES.qualScan;
+	for (const field of ENTERPRISE_CHANGE_FILE_FIELDS) {
+		const message = scanFilesError(SCANS[field].label, SCANS[field].maxFiles, input[field] ?? []);
+		if (message) errors[field] = message;
+	}
 	return errors;
 }
 
