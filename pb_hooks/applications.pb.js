@@ -13,10 +13,14 @@ onRecordUpdateRequest((e) => {
 	review.handleUpdate(e, require(`${__hooks}/lib/applications.js`).spec());
 }, 'cert_applications');
 
-// Every save, whoever makes it, follows the table of moves.
-onRecordValidate((e) => {
-	require(`${__hooks}/lib/review.js`).guardModel(e);
-	e.next();
+// Every save, whoever makes it, follows the table of moves; the row and its
+// review_events entry are written in one transaction.
+onModelCreateExecute((e) => {
+	require(`${__hooks}/lib/review.js`).writeWithEvent(e, require(`${__hooks}/lib/applications.js`).spec());
+}, 'cert_applications');
+
+onModelUpdateExecute((e) => {
+	require(`${__hooks}/lib/review.js`).writeWithEvent(e, require(`${__hooks}/lib/applications.js`).spec());
 }, 'cert_applications');
 
 // With no delay (ISSUE_DELAY_MINUTES=0) the e-certificate goes out right after

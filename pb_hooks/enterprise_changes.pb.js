@@ -12,7 +12,13 @@ onRecordUpdateRequest((e) => {
 	review.handleUpdate(e, require(`${__hooks}/lib/enterprise-changes.js`).spec());
 }, 'enterprise_changes');
 
-onRecordValidate((e) => {
-	require(`${__hooks}/lib/review.js`).guardModel(e);
-	e.next();
+// Every save, whoever makes it, follows the table of moves; the row and its
+// review_events entry are written in one transaction.
+onModelCreateExecute((e) => {
+	require(`${__hooks}/lib/review.js`).writeWithEvent(e, require(`${__hooks}/lib/enterprise-changes.js`).spec());
 }, 'enterprise_changes');
+
+onModelUpdateExecute((e) => {
+	require(`${__hooks}/lib/review.js`).writeWithEvent(e, require(`${__hooks}/lib/enterprise-changes.js`).spec());
+}, 'enterprise_changes');
+

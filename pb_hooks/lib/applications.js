@@ -59,16 +59,21 @@ function check(app, record) {
 		if (taken.length) return { idNumber: m.idNumberTaken };
 	}
 
+	return openConflict(app, record);
+}
+
+/** One open application per certificate; checked again inside the writing transaction. */
+function openConflict(app, record) {
+	const d = domain();
 	const open = app.findRecordsByFilter(
 		'cert_applications',
 		"certificate = {:c} && id != {:self} && (status = '已提交' || status = '审核中' || status = '审核通过')",
 		'',
 		1,
 		0,
-		{ c: cert.id, self: record.id }
+		{ c: record.getString('certificate'), self: record.id }
 	);
-	if (open.length) return { certificate: m.alreadyOpen };
-	return {};
+	return open.length ? { certificate: d.APPLICATION_MESSAGES.alreadyOpen } : {};
 }
 
 /** The values before the change, as the applicant's record holds them now. */
@@ -102,6 +107,7 @@ function spec() {
 			decidedLocked: m.decidedLocked
 		},
 		check: check,
+		openConflict: openConflict,
 		snapshot: snapshot,
 		onDecision: onDecision
 	};

@@ -33,6 +33,11 @@ function check(app, record) {
 		const taken = app.findRecordsByFilter('enterprises', 'uscc = {:u} && id != {:self}', '', 1, 0, { u: uscc, self: record.getString('enterprise') });
 		if (taken.length) return { uscc: MESSAGES.usccTaken };
 	}
+	return openConflict(app, record);
+}
+
+/** One open request per enterprise; checked again inside the writing transaction. */
+function openConflict(app, record) {
 	const open = app.findRecordsByFilter(
 		'enterprise_changes',
 		"enterprise = {:e} && id != {:self} && (status = '已提交' || status = '审核中' || status = '审核通过')",
@@ -41,8 +46,7 @@ function check(app, record) {
 		0,
 		{ e: record.getString('enterprise'), self: record.id }
 	);
-	if (open.length) return { kind: MESSAGES.alreadyOpen };
-	return {};
+	return open.length ? { kind: MESSAGES.alreadyOpen } : {};
 }
 
 function snapshot(app, record) {
@@ -89,6 +93,7 @@ function spec() {
 		serverFields: ['original'],
 		messages: MESSAGES,
 		check: check,
+		openConflict: openConflict,
 		snapshot: snapshot,
 		afterDecision: afterDecision
 	};

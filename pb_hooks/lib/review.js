@@ -94,45 +94,23 @@ function actorOf(e, spec) {
 	return { by: 'owner', name: spec.ownerLabel };
 }
 
-/**
- * Runs fn(txApp) with e.app switched to the transaction, so the request's own
- * save, the checks before it and the audit row commit or roll back together.
- * Rethrows the original error, keeping its status and field messages.
- */
-function inTransaction(e, fn) {
-	let failure = null;
-	try {
-		e.app.runInTransaction((txApp) => {
-			try {
-				e.app = txApp;
-				fn(txApp);
-			} catch (err) {
-				failure = err;
-				throw err;
-			}
-		});
-	} catch (err) {
-		throw failure || err;
-	}
-}
+/** Who made the move, carried on the record (not a field, never stored) from the request hook to the write. */
+const ACTOR_KEY = '@reviewActor';
 
 /**
  * A new request: the server decides status, submission time and the snapshot
- * of the current values; spec.check(txApp, record) returns field errors.
+ * of the current values; spec.check(app, record) returns field errors.
  */
 function handleCreate(e, spec) {
 	const d = domain();
 	const record = e.record;
-	const actor = actorOf(e, spec);
 	record.set('status', d.INITIAL_STATUS);
 	record.set('submittedAt', pbDate());
 	for (const f of SYSTEM_FIELDS.slice(1).concat(DECISION_FIELDS, spec.serverFields)) record.set(f, null);
-	inTransaction(e, (txApp) => {
-		refuseAll(spec.check(txApp, record));
-		spec.snapshot(txApp, record);
-		e.next();
-		writeEvent(txApp, spec, record, '', d.INITIAL_STATUS, actor.name, '');
-	});
+	refuseAll(spec.check(e.app, record));
+	spec.snapshot(e.app, record);
+	record.set(ACTOR_KEY, actorOf(e, spec).name);
+	e.next();
 }
 
 function handleUpdate(e, spec) {
@@ -168,25 +146,58 @@ function handleUpdate(e, spec) {
 		restore(record, DECISION_FIELDS);
 		if (content.length && d.OWNER_EDITABLE.indexOf(from) === -1) refuse(content[0], lockedMessage(d, spec, from));
 		if (to === '已提交' && from !== to) {
-			// A resubmission is checked like a new request (below); the old reasons live on in review_events.
+			// A resubmission is checked like a new request; the old reasons live on in review_events.
 			record.set('submittedAt', pbDate());
 			for (const f of SYSTEM_FIELDS.slice(1).concat(DECISION_FIELDS)) record.set(f, null);
+			refuseAll(spec.check(e.app, record));
+			spec.snapshot(e.app, record);
 		}
 	}
+	if (from !== to && spec.onDecision) spec.onDecision(e.app, record, to);
+	record.set(ACTOR_KEY, actor.name);
+	e.next();
+}
 
-	inTransaction(e, (txApp) => {
-		if (actor.by === 'owner' && to === '已提交' && from !== to) {
-			refuseAll(spec.check(txApp, record));
-			spec.snapshot(txApp, record);
-		}
-		if (from !== to && spec.onDecision) spec.onDecision(txApp, record, to);
-		e.next();
-		if (from !== to) {
-			const reason = to === '审核不通过' ? d.rejectionText(record.get('rejectReasons'), record.getString('rejectNote')) : '';
-			writeEvent(txApp, spec, record, from, to, actor.name, reason);
-		}
-		if (from !== to && spec.afterDecision) spec.afterDecision(txApp, record, to);
-	});
+/**
+ * The write itself (onModelCreateExecute / onModelUpdateExecute): runs after
+ * the attachments are stored and before the INSERT/UPDATE, so the
+ * transaction holds the single writer only for the re-check that must be
+ * atomic (one open request at a time), the row, its review_events entry and,
+ * on approval, what the approval changes. Every save passes here, whoever
+ * makes it: the status follows the table, and a move without an actor is
+ * the system's.
+ */
+function writeWithEvent(e, spec) {
+	const d = domain();
+	const record = e.model;
+	guardMove(record);
+	const from = record.isNew() ? '' : record.original().getString('status');
+	const to = record.getString('status');
+	if (from === to) return e.next();
+	const actor = record.get(ACTOR_KEY) || 'system';
+	const base = e.app;
+	let failure = null;
+	try {
+		base.runInTransaction((tx) => {
+			try {
+				e.app = tx;
+				if (to === d.INITIAL_STATUS) refuseAll(spec.openConflict(tx, record));
+				e.next();
+				const reason = to === '审核不通过' ? d.rejectionText(record.get('rejectReasons'), record.getString('rejectNote')) : '';
+				writeEvent(tx, spec, record, from, to, actor, reason);
+				if (spec.afterDecision) spec.afterDecision(tx, record, to);
+			} catch (err) {
+				failure = err;
+				throw err;
+			}
+		});
+	} catch (err) {
+		throw failure || err;
+	} finally {
+		// The after-save hooks (realtime, issuance) run on this event once we return: not on a finished transaction.
+		e.app = base;
+		record.set(ACTOR_KEY, null);
+	}
 }
 
 function lockedMessage(d, spec, from) {
@@ -195,20 +206,17 @@ function lockedMessage(d, spec, from) {
 	return spec.messages.decidedLocked;
 }
 
-/**
- * Model-level guard: whoever saves (API, admin UI, cron, another hook), a
- * status only follows the table.
- */
-function guardModel(e) {
+/** Whoever saves (API, admin UI, cron, another hook), a status only follows the table. */
+function guardMove(record) {
 	const d = domain();
-	const to = e.record.getString('status');
+	const to = record.getString('status');
 	if (!d.isReviewStatus(to)) refuse('status', d.REVIEW_MESSAGES.badStatus);
-	if (e.record.isNew()) {
+	if (record.isNew()) {
 		if (to !== d.INITIAL_STATUS) refuse('status', d.transitionError('已提交', to, 'system') || d.REVIEW_MESSAGES.badStatus);
 	} else {
-		const from = e.record.original().getString('status');
+		const from = record.original().getString('status');
 		if (!d.isKnownTransition(from, to)) refuse('status', d.transitionError(from, to, 'system'), 'invalid_transition');
 	}
 }
 
-module.exports = { pbDate, refuse, refuseAll, listOf, filesOf, changedFields, writeEvent, handleCreate, handleUpdate, guardModel };
+module.exports = { pbDate, refuse, refuseAll, listOf, filesOf, changedFields, handleCreate, handleUpdate, writeWithEvent };

@@ -46,6 +46,7 @@ describe('submitting an application', () => {
 		expect(a.reviewer).toBe('');
 		expect(a.rejectReasons).toEqual([]);
 		expect(a.issueAfter).toBe('');
+		expect(Object.keys(a).filter((k) => k.startsWith('@'))).toEqual([]);
 		expect(await moves(a.id)).toEqual(['∅→已提交']);
 		expect((await eventsOf(a.id))[0].actor).toBe('申请人');
 	});
