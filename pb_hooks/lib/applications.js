@@ -55,25 +55,22 @@ function check(app, record) {
 	const holder = app.findRecordById('applicants', record.getString('applicant'));
 	const idNumber = record.getString('idNumber');
 	if (idNumber !== holder.getString('idNumber')) {
-		const taken = app.findRecordsByFilter('applicants', 'idNumber = {:id} && id != {:self}', '', 1, 0, { id: idNumber, self: holder.id });
-		if (taken.length) return { idNumber: m.idNumberTaken };
+		const taken = app.countRecords('applicants', $dbx.exp('idNumber = {:id} AND id != {:self}', { id: idNumber, self: holder.id }));
+		if (taken > 0) return { idNumber: m.idNumberTaken };
 	}
-
-	return openConflict(app, record);
+	// The one-open-application rule is checked where it can be atomic: in the writing transaction (openConflict).
+	return {};
 }
 
 /** One open application per certificate; checked again inside the writing transaction. */
 function openConflict(app, record) {
 	const d = domain();
-	const open = app.findRecordsByFilter(
+	const open = app.countRecords(
 		'cert_applications',
-		"certificate = {:c} && id != {:self} && (status = '已提交' || status = '审核中' || status = '审核通过')",
-		'',
-		1,
-		0,
-		{ c: record.getString('certificate'), self: record.id }
+		$dbx.exp('certificate = {:c} AND id != {:self}', { c: record.getString('certificate'), self: record.id }),
+		$dbx.in('status', ...d.OPEN_STATUSES)
 	);
-	return open.length ? { certificate: d.APPLICATION_MESSAGES.alreadyOpen } : {};
+	return open > 0 ? { certificate: d.APPLICATION_MESSAGES.alreadyOpen } : {};
 }
 
 /** The values before the change, as the applicant's record holds them now. */

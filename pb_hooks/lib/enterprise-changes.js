@@ -30,23 +30,21 @@ function check(app, record) {
 	const uscc = d.normalizeCreditCode(record.getString('uscc'));
 	if (uscc) {
 		record.set('uscc', uscc);
-		const taken = app.findRecordsByFilter('enterprises', 'uscc = {:u} && id != {:self}', '', 1, 0, { u: uscc, self: record.getString('enterprise') });
-		if (taken.length) return { uscc: MESSAGES.usccTaken };
+		const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
+		if (taken > 0) return { uscc: MESSAGES.usccTaken };
 	}
-	return openConflict(app, record);
+	// The one-open-request rule is checked where it can be atomic: in the writing transaction (openConflict).
+	return {};
 }
 
 /** One open request per enterprise; checked again inside the writing transaction. */
 function openConflict(app, record) {
-	const open = app.findRecordsByFilter(
+	const open = app.countRecords(
 		'enterprise_changes',
-		"enterprise = {:e} && id != {:self} && (status = '已提交' || status = '审核中' || status = '审核通过')",
-		'',
-		1,
-		0,
-		{ e: record.getString('enterprise'), self: record.id }
+		$dbx.exp('enterprise = {:e} AND id != {:self}', { e: record.getString('enterprise'), self: record.id }),
+		$dbx.in('status', ...domain().OPEN_STATUSES)
 	);
-	return open.length ? { kind: MESSAGES.alreadyOpen } : {};
+	return open > 0 ? { kind: MESSAGES.alreadyOpen } : {};
 }
 
 function snapshot(app, record) {

@@ -3,16 +3,16 @@
 // hooks; then the same load on a hook-free copy of the collection as the
 // baseline. Prints throughput, latency percentiles, errors and duplicates.
 //
-//   npm run bench:rush [-- --applicants 50 --certs 12 --concurrency 32 --pool 0]
+//   npm run bench:rush [-- --applicants 50 --certs 12 --concurrency 32 --pool 0 --warmup 2]
 //
 // --pool N starts PocketBase with --hooksPool=N (0 = PocketBase's default of
 // 15 pre-warmed JS VMs; beyond that each hook call builds a one-off VM).
 //
 // Own temp data dir and port; rate limits off for the run.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
@@ -27,6 +27,7 @@ const APPLICANTS = arg('applicants', 50);
 const CERTS_EACH = arg('certs', 12);
 const CONCURRENCY = arg('concurrency', 32);
 const POOL = arg('pool', 0);
+const WARMUP_CERTS = arg('warmup', 2);
 const SUPERUSER = { email: 'bench@rush.local', password: 'Bench-Rush-2026' };
 
 await buildHooksLib();
@@ -114,7 +115,8 @@ async function makeApplicant(i) {
 	const auth = await api(`/api/collections/applicants/impersonate/${rec.id}`, { method: 'POST', token: admin, json: { duration: 3600 } });
 	const certs = [];
 	const batch = { requests: [] };
-	for (const id of ids(CERTS_EACH)) {
+	// More certificates each for the warm-up round.
+	for (const id of ids(CERTS_EACH + WARMUP_CERTS)) {
 		certs.push(id);
 		batch.requests.push({
 			method: 'POST',
@@ -195,9 +197,20 @@ async function pool(items, n, fn) {
 	);
 }
 
+/** CPU seconds PocketBase has used so far (Linux): steadier than wall time on a shared machine. */
+function serverCpuSeconds() {
+	try {
+		const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return NaN;
+	}
+}
+
 async function rush(collection, jobs) {
 	const latencies = [];
 	const errors = {};
+	const cpuBefore = serverCpuSeconds();
 	const started = performance.now();
 	await pool(jobs, CONCURRENCY, async ({ a, cert }) => {
 		const t = performance.now();
@@ -210,6 +223,7 @@ async function rush(collection, jobs) {
 		}
 	});
 	const seconds = (performance.now() - started) / 1000;
+	const cpuMs = ((serverCpuSeconds() - cpuBefore) * 1000) / jobs.length;
 	latencies.sort((x, y) => x - y);
 	const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN);
 	const rows = await api(`/api/collections/${collection}/records?perPage=1&fields=id`, { token: admin });
@@ -232,34 +246,40 @@ async function rush(collection, jobs) {
 		p99: pct(99),
 		max: latencies.at(-1) ?? NaN,
 		errors,
-		duplicates
+		duplicates,
+		cpuMs
 	};
 }
 
 const jobs = [];
 for (let c = 0; c < CERTS_EACH; c++) for (const a of applicants) jobs.push({ a, cert: a.certs[c] });
+const warmupJobs = [];
+for (let c = CERTS_EACH; c < CERTS_EACH + WARMUP_CERTS; c++) for (const a of applicants) warmupJobs.push({ a, cert: a.certs[c] });
 console.log(`  准备用时 ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
-const MB = (jobs.length * (3 * 200 + 2 * 30)) / 1024;
-console.log(`并发 ${CONCURRENCY}，JS VM 池 ${POOL || '默认(15)'}，共 ${jobs.length} 份申请，每份 5 个附件（3 × 200 KB + 2 × 30 KB），约 ${MB.toFixed(0)} MB\n`);
+const MB = ((jobs.length + 2 * warmupJobs.length) * (3 * 200 + 2 * 30)) / 1024;
+console.log(`并发 ${CONCURRENCY}，JS VM 池 ${POOL || '默认(15)'}，共 ${jobs.length} 份申请（另有预热 ${warmupJobs.length} 份），每份 5 个附件（3 × 200 KB + 2 × 30 KB），约 ${MB.toFixed(0)} MB\n`);
 
-// Warm-up on the baseline (VM pool, page cache), not counted.
-const WARMUP = Math.min(50, jobs.length);
-await rush('bench_plain', jobs.slice(0, WARMUP).map((j) => ({ ...j, cert: 'warmup-' + j.cert })));
-await api('/api/settings', { method: 'PATCH', token: admin, json: { rateLimits: { enabled: false } } });
+// Warm-up of both paths (JS VMs load the hooks' modules once each, page cache), not counted.
+const WARMUP = warmupJobs.length;
+await rush('cert_applications', warmupJobs);
+await rush('bench_plain', warmupJobs.map((j) => ({ ...j, cert: 'warmup-' + j.cert })));
 
-const hooked = await rush('cert_applications', jobs);
+const hooked = { ...(await rush('cert_applications', jobs)), stored: 0 };
+hooked.stored = (await api('/api/collections/cert_applications/records?perPage=1&fields=id', { token: admin })).totalItems - WARMUP;
 const plain = await rush('bench_plain', jobs);
 const plainOnly = { ...plain, stored: plain.stored - WARMUP };
 
 function show(r, label) {
 	console.log(`${label}（${r.collection}）`);
 	console.log(`  提交成功 ${r.ok}/${r.submissions}，库中记录 ${r.stored}，用时 ${r.seconds.toFixed(2)} s`);
+	console.log(`  服务器 CPU ${r.cpuMs.toFixed(1)} ms/份`);
 	console.log(`  吞吐 ${r.rate.toFixed(1)} 份/秒；延迟 p50 ${r.p50.toFixed(0)} ms，p95 ${r.p95.toFixed(0)} ms，p99 ${r.p99.toFixed(0)} ms，最大 ${r.max.toFixed(0)} ms`);
 	console.log(`  错误 ${Object.values(r.errors).reduce((a, b) => a + b, 0)}${Object.keys(r.errors).length ? ' ' + JSON.stringify(r.errors) : ''}，重复记录 ${r.duplicates}`);
 }
 show(hooked, '带业务规则');
 show(plainOnly, '基线：无 hook 的同构集合');
-console.log(`\n吞吐比（带规则 / 基线）${(hooked.rate / plain.rate).toFixed(2)}，p95 比 ${(hooked.p95 / plain.p95).toFixed(2)}`);
+console.log(`\n吞吐比（带规则 / 基线）${(hooked.rate / plain.rate).toFixed(2)}，p95 比 ${(hooked.p95 / plain.p95).toFixed(2)}，每份 CPU 比 ${(hooked.cpuMs / plain.cpuMs).toFixed(2)}`);
+console.log(`机器负载（1 分钟平均）${loadavg()[0].toFixed(2)}，${cpus().length} 核`);
 const pass = hooked.rate >= 50 && hooked.p95 < 1000 && hooked.ok === hooked.submissions && hooked.duplicates === 0;
 console.log(`目标（≥ 50 份/秒，p95 < 1 s，无错误，无重复）：${pass ? '达到' : '未达到'}`);
 await stopServer();
