@@ -78,7 +78,7 @@ function restore(record, fields) {
 }
 
 function writeEvent(app, spec, record, from, to, actor, reason) {
-	const ev = new Record(app.findCollectionByNameOrId('review_events'));
+	const ev = new Record(app.findCachedCollectionByNameOrId('review_events'));
 	ev.set('recordCollection', spec.collection);
 	ev.set('recordId', record.id);
 	ev.set(spec.ownerField, record.getString(spec.ownerField));
