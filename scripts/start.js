@@ -12,6 +12,9 @@ const PORT = process.env.PORT || '8090';
 const DATA_DIR = resolve(root, process.env.DATA_DIR || 'pb_data');
 const REVIEWER_EMAIL = process.env.REVIEWER_EMAIL || 'reviewer@anguan.local';
 const REVIEWER_PASSWORD = process.env.REVIEWER_PASSWORD || 'Reviewer2026';
+// PocketBase keeps 15 JS VMs warm; past that every hook call builds a fresh
+// one, which doubles the CPU per submission in a deadline rush.
+const HOOKS_POOL = process.env.HOOKS_POOL || '64';
 
 const bin = ensurePocketBase();
 if (!process.env.SKIP_BUILD) {
@@ -27,7 +30,7 @@ if (up.status !== 0) {
 	process.exit(1);
 }
 
-const server = spawn(bin, [...flags, 'serve', `--http=${HOST}:${PORT}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], { stdio: ['ignore', 'pipe', 'inherit'] });
 server.stdout.on('data', (d) => process.env.PB_VERBOSE && process.stdout.write(d));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
