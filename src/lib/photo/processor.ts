@@ -4,7 +4,7 @@
  * is missing, runs the same pipeline on the main thread.
  */
 import { PHOTO_RULES } from '../domain/photo';
-import { HEADER_BYTES, readImageHeader, type ImageHeader } from '$lib/domain/image-header';
+import { HEADER_BYTES, readImageHeader, type ImageHeader } from '../domain/image-header';
 import type { OpenResult, ProcessOptions, ProcessResult, SourceInfo } from './pipeline';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import type { Rect } from './checks/types';
