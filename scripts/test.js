@@ -17,6 +17,8 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'i
 
 ensurePocketBase();
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
+// Types first: svelte-check covers the app, the tests and the scripts' TypeScript.
+const typesOk = run('npm', ['run', '--silent', 'check']) === 0;
 
 const vitestJson = join(results, 'vitest.json');
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -40,5 +42,9 @@ if (existsSync(e2eJson)) {
 	skipped += p.stats.skipped;
 } else failed += 1;
 
+if (!typesOk) {
+	console.log('svelte-check found type errors (see above)');
+	failed += 1;
+}
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

@@ -4,7 +4,7 @@ import jpeg from 'jpeg-js';
 export type Painter = (x: number, y: number) => [number, number, number];
 
 /** A width×height baseline JPEG; by default a white background with a skin-toned oval "head". */
-export function makeJpeg(width: number, height: number, paint?: Painter, quality = 85): Uint8Array {
+export function makeJpeg(width: number, height: number, paint?: Painter, quality = 85): Uint8Array<ArrayBuffer> {
 	const data = Buffer.alloc(width * height * 4);
 	const p: Painter =
 		paint ??
