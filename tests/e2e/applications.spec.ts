@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { validJpeg } from './photo-images';
 
 function pdf(name: string, kb = 30) {
 	const head = '%PDF-1.4\n1 0 obj<</Type /Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type /Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n';
@@ -87,6 +88,45 @@ test.describe('变更申请', () => {
 		await expect(row.locator('.certno')).toHaveText(/^云建安C2（\d{4}）\d{7}$/);
 		await expect(row.getByRole('cell', { name: '李建华' })).toBeVisible();
 		await expect(row.getByRole('cell', { name: employer })).toBeVisible();
+	});
+
+	test('the new ID photo goes with the application and leaves the device once the server has it', async ({ page, makeApplicant, loginAs, admin }) => {
+		const a = await makeApplicant({ certificate: { category: 'C2', certNo: '' } });
+		await loginAs(page, a);
+		await page.goto('/photo');
+		await page.getByLabel('打开文件').setInputFiles({ name: 'figure.jpg', mimeType: 'image/jpeg', buffer: validJpeg() });
+		const confirm = page.getByLabel('我已知晓上述问题，仍使用此照片');
+		await expect(page.getByAltText('裁剪结果')).toBeVisible();
+		if (await confirm.isVisible()) await confirm.check();
+		await page.getByRole('button', { name: '保存并使用' }).click();
+		await expect(page.getByRole('status').filter({ hasText: '照片已保存在本机' })).toBeVisible();
+
+		await page.goto('/apply');
+		await page.getByRole('link', { name: '变更申请' }).click();
+		await expect(page.getByAltText('新证件照片')).toBeVisible();
+		const employer = (await admin.collection('enterprises').getOne(a.record.enterprise)).name as string;
+		await fillChange(page, employer);
+		await page.getByRole('button', { name: '变更申请' }).click();
+		await expect(page.getByRole('status').filter({ hasText: '变更申请：已提交' })).toBeVisible();
+
+		const [app] = await admin.collection('cert_applications').getFullList({ filter: admin.filter('applicant = {:id}', { id: a.record.id }) });
+		expect(app.photo).toMatch(/\.jpg$/);
+		expect(app.photoCheck).toBeTruthy();
+		// The photo draft is gone from the device, so it cannot ride along with a later application by mistake.
+		const photoDrafts = () =>
+			page.evaluate(
+				() =>
+					new Promise<number>((ok, fail) => {
+						const req = indexedDB.open('anguan-offline');
+						req.onerror = () => fail(req.error);
+						req.onsuccess = () => {
+							const all = req.result.transaction('drafts').objectStore('drafts').getAll();
+							all.onsuccess = () => ok((all.result as { formKey: string }[]).filter((d) => d.formKey === 'photo').length);
+							all.onerror = () => fail(all.error);
+						};
+					})
+			);
+		await expect.poll(photoDrafts).toBe(0);
 	});
 
 	test('on a 360 px phone 我的证书 becomes cards and the form fits the screen', async ({ page, makeApplicant, loginAs }) => {
