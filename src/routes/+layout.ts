@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { pb } from '$lib/api/pb';
+import { accountKind, pb } from '$lib/api/pb';
 import { homePath } from '$lib/api/session.svelte';
-import { accountKind } from '$lib/api/pb';
 
 // A static SPA: PocketBase serves index.html for every path.
 export const ssr = false;

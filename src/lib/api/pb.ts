@@ -12,10 +12,6 @@ pb.autoCancellation(false);
 
 export type AccountRecord = RecordModel & { mustChangePassword?: boolean };
 
-export function currentUser(): AccountRecord | null {
-	return pb.authStore.isValid || pb.authStore.record ? (pb.authStore.record as AccountRecord | null) : null;
-}
-
 export function accountKind(record: RecordModel | null = pb.authStore.record): AccountKind | null {
 	if (!record) return null;
 	if (record.collectionName === 'applicants') return 'applicant';
