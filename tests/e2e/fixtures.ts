@@ -85,7 +85,7 @@ export const test = base.extend<Fixtures>({
 	loginAs: async ({}, use) => {
 		await use(async (page, account) => {
 			await page.goto('/login');
-			if (account.kind === 'enterprise') await page.getByLabel('企业').check();
+			if (account.kind === 'enterprise') await page.getByRole('radio', { name: '企业' }).check();
 			await page.getByLabel(account.kind === 'enterprise' ? '统一社会信用代码' : '身份证号').fill(account.identity);
 			await page.getByLabel('密码', { exact: true }).fill(account.password);
 			await page.getByRole('button', { name: '登录' }).click();

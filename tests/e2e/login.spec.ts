@@ -40,7 +40,7 @@ test.describe('登录', () => {
 	test('an enterprise logs in with its credit code and lands on 企业信息', async ({ page, makeEnterprise }) => {
 		const e = await makeEnterprise({ mustChangePassword: true });
 		await page.goto('/login');
-		await page.getByLabel('企业').check();
+		await page.getByRole('radio', { name: '企业' }).check();
 		await page.getByLabel('统一社会信用代码').fill(e.identity);
 		await page.getByLabel('密码', { exact: true }).fill(e.identity.slice(-6));
 		await page.getByRole('button', { name: '登录' }).click();
@@ -62,7 +62,7 @@ test.describe('登录', () => {
 		await page.getByLabel('身份证号').fill('110105194912310021');
 		await page.getByRole('button', { name: '登录' }).click();
 		await expect(page.getByText('身份证号校验位不正确，请核对后重新输入')).toBeVisible();
-		await page.getByLabel('企业').check();
+		await page.getByRole('radio', { name: '企业' }).check();
 		await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
 		await page.getByRole('button', { name: '登录' }).click();
 		await expect(page.getByText('统一社会信用代码校验位不正确，请核对后重新输入')).toBeVisible();
@@ -77,7 +77,7 @@ test.describe('登录', () => {
 		await page.getByRole('button', { name: '登录' }).click();
 		await expect(page).toHaveURL(/\/password$/);
 		await page.getByRole('button', { name: '退出' }).click();
-		await page.getByLabel('企业').check();
+		await page.getByRole('radio', { name: '企业' }).check();
 		await page.getByLabel('统一社会信用代码').fill(DEMO_ENTERPRISES[0].uscc);
 		await page.getByLabel('密码', { exact: true }).fill(DEMO_ENTERPRISES[0].uscc.slice(-6));
 		await page.getByRole('button', { name: '登录' }).click();

@@ -37,7 +37,7 @@ export async function enterpriseAt(admin: PocketBase): Promise<TestAccount> {
 /** Logs in on `origin` (tests that run the app behind a proxy or on their own server). */
 export async function loginAt(page: Page, origin: string, account: TestAccount) {
 	await page.goto(`${origin}/login`);
-	await page.getByLabel('企业').check();
+	await page.getByRole('radio', { name: '企业' }).check();
 	await page.getByLabel('统一社会信用代码').fill(account.identity);
 	await page.getByLabel('密码', { exact: true }).fill(account.password);
 	await page.getByRole('button', { name: '登录' }).click();

@@ -111,7 +111,8 @@ test.describe('离线填写与提交', () => {
 		await expect(page.getByText(/登录已过期/)).toBeVisible({ timeout: 20_000 });
 		expect(await serverChanges(admin, e.record.id)).toHaveLength(0);
 		await page.getByRole('link', { name: '重新登录' }).click();
-		await page.getByLabel('企业').check();
+		await expect(page).toHaveURL(/\/login/);
+		await page.getByRole('radio', { name: '企业' }).check();
 		await page.getByLabel('统一社会信用代码').fill(e.identity);
 		await page.getByLabel('密码', { exact: true }).fill(fresh);
 		await page.getByRole('button', { name: '登录' }).click();
