@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, addYears, chinaDay, dayOf, daysBetween } from './dates';
+import { addDays, addYears, chinaDateTime, chinaDay, dayOf, daysBetween } from './dates';
 
 describe('chinaDay', () => {
 	it('switches day at midnight China time (16:00 UTC)', () => {
@@ -80,5 +80,17 @@ describe('addYears', () => {
 		expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
 		expect(addYears('2000-02-29', 100)).toBe('2100-02-28');
 		expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
+	});
+});
+
+describe('chinaDateTime', () => {
+	it('shows a PocketBase (UTC) datetime, epoch ms or a Date in China time', () => {
+		expect(chinaDateTime('2026-11-27 17:05:09.123Z')).toBe('2026-11-28 01:05');
+		expect(chinaDateTime(Date.UTC(2026, 5, 28, 16, 30))).toBe('2026-06-29 00:30');
+		expect(chinaDateTime(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01-01 08:00');
+	});
+	it('gives an empty text for an empty or unreadable value', () => {
+		expect(chinaDateTime('')).toBe('');
+		expect(chinaDateTime('not a date')).toBe('');
 	});
 });

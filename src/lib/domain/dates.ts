@@ -11,6 +11,16 @@ export function chinaDay(at: Date = new Date()): string {
 	return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * 'YYYY-MM-DD HH:MM' in China of an instant — epoch ms, a Date, or a
+ * PocketBase datetime ('2026-11-27 06:00:00.000Z', which is UTC); '' when unreadable.
+ */
+export function chinaDateTime(at: number | string | Date): string {
+	const ms = typeof at === 'string' ? Date.parse(at.trim().replace(' ', 'T')) : +at;
+	if (!Number.isFinite(ms)) return '';
+	return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Accepts 'YYYY-MM-DD', PocketBase's 'YYYY-MM-DD HH:MM:SS.sssZ' or ISO; returns the calendar day written there. */
 export function dayOf(value: string): string {
 	return value.slice(0, 10);
