@@ -58,19 +58,8 @@ function check(app, record) {
 		const taken = app.countRecords('applicants', $dbx.exp('idNumber = {:id} AND id != {:self}', { id: idNumber, self: holder.id }));
 		if (taken > 0) return { idNumber: m.idNumberTaken };
 	}
-	// The one-open-application rule is checked where it can be atomic: in the writing transaction (openConflict).
+	// The one-open-application rule is checked where it can be atomic: in the writing transaction (openConflict in review.js).
 	return {};
-}
-
-/** One open application per certificate; checked again inside the writing transaction. */
-function openConflict(app, record) {
-	const d = domain();
-	const open = app.countRecords(
-		'cert_applications',
-		$dbx.exp('certificate = {:c} AND id != {:self}', { c: record.getString('certificate'), self: record.id }),
-		$dbx.in('status', ...d.OPEN_STATUSES)
-	);
-	return open > 0 ? { certificate: d.APPLICATION_MESSAGES.alreadyOpen } : {};
 }
 
 /** The values before the change, as the applicant's record holds them now. */
@@ -104,7 +93,9 @@ function spec() {
 			decidedLocked: m.decidedLocked
 		},
 		check: check,
-		openConflict: openConflict,
+		// One open application per certificate.
+		openScope: 'certificate',
+		openError: { certificate: m.alreadyOpen },
 		snapshot: snapshot,
 		onDecision: onDecision
 	};

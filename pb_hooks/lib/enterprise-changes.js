@@ -33,18 +33,8 @@ function check(app, record) {
 		const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
 		if (taken > 0) return { uscc: MESSAGES.usccTaken };
 	}
-	// The one-open-request rule is checked where it can be atomic: in the writing transaction (openConflict).
+	// The one-open-request rule is checked where it can be atomic: in the writing transaction (openConflict in review.js).
 	return {};
-}
-
-/** One open request per enterprise; checked again inside the writing transaction. */
-function openConflict(app, record) {
-	const open = app.countRecords(
-		'enterprise_changes',
-		$dbx.exp('enterprise = {:e} AND id != {:self}', { e: record.getString('enterprise'), self: record.id }),
-		$dbx.in('status', ...domain().OPEN_STATUSES)
-	);
-	return open > 0 ? { kind: MESSAGES.alreadyOpen } : {};
 }
 
 function snapshot(app, record) {
@@ -91,7 +81,9 @@ function spec() {
 		serverFields: ['original'],
 		messages: MESSAGES,
 		check: check,
-		openConflict: openConflict,
+		// One open request per enterprise.
+		openScope: 'enterprise',
+		openError: { kind: MESSAGES.alreadyOpen },
 		snapshot: snapshot,
 		afterDecision: afterDecision
 	};

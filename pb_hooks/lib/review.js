@@ -181,7 +181,7 @@ function writeWithEvent(e, spec) {
 		base.runInTransaction((tx) => {
 			try {
 				e.app = tx;
-				if (to === d.INITIAL_STATUS) refuseAll(spec.openConflict(tx, record));
+				if (to === d.INITIAL_STATUS) refuseAll(openConflict(tx, spec, record));
 				e.next();
 				const reason = to === '审核不通过' ? d.rejectionText(record.get('rejectReasons'), record.getString('rejectNote')) : '';
 				writeEvent(tx, spec, record, from, to, actor, reason);
@@ -198,6 +198,19 @@ function writeWithEvent(e, spec) {
 		e.app = base;
 		record.set(ACTOR_KEY, null);
 	}
+}
+
+/**
+ * One open request per spec.openScope (a certificate, an enterprise): checked
+ * here, in the writing transaction, where no second writer can slip in.
+ */
+function openConflict(app, spec, record) {
+	const open = app.countRecords(
+		spec.collection,
+		$dbx.exp(`${spec.openScope} = {:scope} AND id != {:self}`, { scope: record.getString(spec.openScope), self: record.id }),
+		$dbx.in('status', ...domain().OPEN_STATUSES)
+	);
+	return open > 0 ? spec.openError : {};
 }
 
 function lockedMessage(d, spec, from) {
