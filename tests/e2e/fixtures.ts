@@ -4,15 +4,11 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import PocketBase, { type RecordModel } from 'pocketbase';
-import { createRequire } from 'node:module';
-import { SUPERUSER } from '../support/pocketbase';
+import * as d from '../../src/lib/domain';
+import { superuserClient } from '../support/pocketbase';
+import { STRONG_PASSWORD, uniqueCreditCode, uniqueIdNumber } from '../support/identities';
 
-const require = createRequire(import.meta.url);
-// The domain rules bundled for the hooks; plain CommonJS, usable from Node.
-const d = require('../../pb_hooks/lib/domain.js') as typeof import('../../src/lib/domain');
-
-export { d as domain };
-export const STRONG_PASSWORD = 'Anguan2026pass';
+export { STRONG_PASSWORD };
 
 export interface TestAccount {
 	kind: 'applicant' | 'enterprise';
@@ -20,19 +16,6 @@ export interface TestAccount {
 	identity: string;
 	password: string;
 	certificate?: RecordModel;
-}
-
-let seq = 0;
-function randomIdNumber(): string {
-	seq++;
-	const r = (n: number) => Math.floor(Math.random() * n);
-	const birth = `${1965 + r(35)}${String(1 + r(12)).padStart(2, '0')}${String(1 + r(28)).padStart(2, '0')}`;
-	return d.makeIdNumber('530102', birth, (seq * 41 + r(1000)) % 1000);
-}
-function randomCreditCode(): string {
-	let body = '91530100';
-	for (let i = 0; i < 9; i++) body += d.USCC_ALPHABET[Math.floor(Math.random() * 31)];
-	return d.makeCreditCode(body);
 }
 
 export interface Fixtures {
@@ -46,14 +29,11 @@ export interface Fixtures {
 
 export const test = base.extend<Fixtures>({
 	admin: async ({ baseURL }, use) => {
-		const pb = new PocketBase(baseURL);
-		pb.autoCancellation(false);
-		await pb.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
-		await use(pb);
+		await use(await superuserClient(baseURL!));
 	},
 	makeApplicant: async ({ admin }, use) => {
 		await use(async (opts = {}) => {
-			const identity = randomIdNumber();
+			const identity = uniqueIdNumber();
 			const must = opts.mustChangePassword ?? false;
 			const password = must ? d.defaultPassword(identity) : STRONG_PASSWORD;
 			const directory = await admin.collection('enterprises').getList(1, 1, { sort: 'created' });
@@ -73,7 +53,7 @@ export const test = base.extend<Fixtures>({
 	},
 	makeEnterprise: async ({ admin }, use) => {
 		await use(async (opts = {}) => {
-			const identity = randomCreditCode();
+			const identity = uniqueCreditCode();
 			const must = opts.mustChangePassword ?? false;
 			const password = must ? d.defaultPassword(identity) : STRONG_PASSWORD;
 			const record = await admin.collection('enterprises').create({

@@ -7,8 +7,9 @@ import { expect, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import http from 'node:http';
 import { makeJpeg } from '../support/jpeg';
-import { SUPERUSER } from '../support/pocketbase';
-import { domain as d, STRONG_PASSWORD, type TestAccount } from './fixtures';
+import { superuserClient } from '../support/pocketbase';
+import { uniqueCreditCode } from '../support/identities';
+import { STRONG_PASSWORD, type TestAccount } from './fixtures';
 
 /** A JPEG of about `kb` kilobytes (noise does not compress). */
 export function jpegOf(kb: number, name = 'license.jpg') {
@@ -17,17 +18,11 @@ export function jpegOf(kb: number, name = 'license.jpg') {
 	return { name, mimeType: 'image/jpeg', buffer };
 }
 
-export async function adminAt(url: string) {
-	const pb = new PocketBase(url);
-	pb.autoCancellation(false);
-	await pb.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
-	return pb;
-}
+/** The reviewer's client on a PocketBase of the test's own. */
+export const adminAt = superuserClient;
 
 export async function enterpriseAt(admin: PocketBase): Promise<TestAccount> {
-	let body = '91530100';
-	for (let i = 0; i < 9; i++) body += d.USCC_ALPHABET[Math.floor(Math.random() * 31)];
-	const identity = d.makeCreditCode(body);
+	const identity = uniqueCreditCode();
 	const record = await admin.collection('enterprises').create({
 		uscc: identity, name: '离线测试建设有限公司', regCity: '昆明市', password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD, mustChangePassword: false
 	});

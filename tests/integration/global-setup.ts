@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { buildHooksLib } from '../../scripts/build-hooks-lib.js';
-import { startPocketBase, SUPERUSER, type RunningPocketBase } from '../support/pocketbase';
+import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 
 let pb: RunningPocketBase | undefined;
 
@@ -13,7 +13,6 @@ export default async function setup(project: TestProject) {
 	await buildHooksLib();
 	pb = await startPocketBase();
 	project.provide('pbUrl', pb.url);
-	project.provide('superuser', SUPERUSER);
 	return async () => {
 		await pb?.stop();
 	};
@@ -22,6 +21,5 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		pbUrl: string;
-		superuser: { email: string; password: string };
 	}
 }

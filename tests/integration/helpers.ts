@@ -4,7 +4,9 @@
  */
 import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
 import { inject } from 'vitest';
-import { defaultPassword, makeCreditCode, makeIdNumber, USCC_ALPHABET, type Category } from '../../src/lib/domain';
+import { defaultPassword, type Category } from '../../src/lib/domain';
+import { STRONG_PASSWORD, uniqueCreditCode, uniqueIdNumber } from '../support/identities';
+import { superuserClient } from '../support/pocketbase';
 
 export const pbUrl = () => inject('pbUrl');
 
@@ -17,34 +19,11 @@ export function client(): PocketBase {
 let admin: Promise<PocketBase> | undefined;
 /** The reviewer's client, logged in once and shared (concurrent first calls share the login). */
 export function adminClient(): Promise<PocketBase> {
-	admin ??= (async () => {
-		const { email, password } = inject('superuser');
-		const pb = client();
-		await pb.collection('_superusers').authWithPassword(email, password);
-		return pb;
-	})();
+	admin ??= superuserClient(pbUrl());
 	return admin;
 }
 
-let counter = 0;
-const rand = (n: number) => Math.floor(Math.random() * n);
-
-/** A synthetic, checksum-valid ID number no other test uses. */
-export function uniqueIdNumber(): string {
-	counter++;
-	const year = 1960 + rand(40);
-	const birth = `${year}${String(1 + rand(12)).padStart(2, '0')}${String(1 + rand(28)).padStart(2, '0')}`;
-	return makeIdNumber('530102', birth, (counter * 37 + rand(1000)) % 1000);
-}
-
-/** A synthetic, checksum-valid unified social credit code. */
-export function uniqueCreditCode(): string {
-	let body = '91530100';
-	for (let i = 0; i < 9; i++) body += USCC_ALPHABET[rand(USCC_ALPHABET.length)];
-	return makeCreditCode(body);
-}
-
-export const STRONG_PASSWORD = 'Anguan2026pass';
+export { STRONG_PASSWORD, uniqueCreditCode, uniqueIdNumber };
 
 export interface Account {
 	record: RecordModel;

@@ -3,6 +3,7 @@
  * fresh data dir — for integration tests, e2e tests and benchmarks.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import PocketBase from 'pocketbase';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -113,6 +114,14 @@ async function waitForHealth(url: string, log: () => string, timeoutMs = 30_000)
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	throw new Error(`PocketBase did not start at ${url}:\n${log()}`);
+}
+
+/** An SDK client logged in as the test reviewer (a superuser). */
+export async function superuserClient(url: string): Promise<PocketBase> {
+	const pb = new PocketBase(url);
+	pb.autoCancellation(false);
+	await pb.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
+	return pb;
 }
 
 export async function superuserToken(url: string): Promise<string> {
