@@ -58,9 +58,3 @@ export async function storageUse(): Promise<StorageUse | null> {
 	return { usage, quota, low: left < quota * 0.15 || left < 50 * 2 ** 20 };
 }
 
-export function formatBytes(n: number): string {
-	if (n < 1024) return `${n} B`;
-	if (n < 2 ** 20) return `${(n / 1024).toFixed(0)} KB`;
-	if (n < 2 ** 30) return `${(n / 2 ** 20).toFixed(1)} MB`;
-	return `${(n / 2 ** 30).toFixed(1)} GB`;
-}
