@@ -9,7 +9,7 @@ import type { RecordModel } from 'pocketbase';
 import { pb } from '$lib/api/pb';
 import { errorMessage } from '$lib/api/errors';
 import { cachedQuery } from '$lib/offline/cache';
-import { OPEN_STATUSES, type ReviewStatus } from '$lib/domain';
+import { canRenew, OPEN_STATUSES, OWNER_EDITABLE, type ReviewStatus } from '$lib/domain';
 
 export interface CertificateRow {
 	cert: RecordModel;
@@ -18,6 +18,10 @@ export interface CertificateRow {
 	enterpriseName: string;
 	/** Whether an application is being handled (no new one may start). */
 	busy: boolean;
+	/** A 延续申请 may be started now. */
+	renewable: boolean;
+	/** The form of the latest application, when the applicant may complete and send it again (补充资料 / 重新提交). */
+	reopenHref?: string;
 }
 
 export class MyCertificates {
@@ -51,11 +55,17 @@ export class MyCertificates {
 		for (const a of this.#apps) if (!latest.has(a.certificate)) latest.set(a.certificate, a);
 		return this.#certs.map((cert) => {
 			const application = latest.get(cert.id);
+			const busy = !!application && (OPEN_STATUSES as readonly string[]).includes(application.status as ReviewStatus);
+			const reopenable = !!application && (OWNER_EDITABLE as readonly string[]).includes(application.status as ReviewStatus);
 			return {
 				cert,
 				application,
 				enterpriseName: this.#names[cert.enterprise] ?? '',
-				busy: !!application && (OPEN_STATUSES as readonly string[]).includes(application.status as ReviewStatus)
+				busy,
+				renewable: cert.status === '有效' && !!cert.validUntil && canRenew(cert.validUntil) && !busy,
+				reopenHref: reopenable
+					? `/apply/${cert.id}?kind=${encodeURIComponent(application!.kind)}&application=${application!.id}`
+					: undefined
 			};
 		});
 	}
