@@ -106,8 +106,8 @@ export async function seed(pb) {
 }
 
 function randomCode() {
-	const abc = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-	return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => abc[b % abc.length]).join('');
+	const abc = d.VERIFY_CODE_ALPHABET;
+	return Array.from(crypto.getRandomValues(new Uint8Array(d.VERIFY_CODE_LENGTH)), (b) => abc[b % abc.length]).join('');
 }
 
 export async function seedAt(url, email, password) {

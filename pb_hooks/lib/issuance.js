@@ -8,8 +8,6 @@ function domain() {
 	return require(`${__hooks}/lib/domain.js`);
 }
 
-const VERIFY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
 /** Next free number for the category in the current (China) year; call inside the issuing transaction. */
 function allocateCertNo(app, category) {
 	const d = domain();
@@ -70,7 +68,7 @@ function issueOne(app, id) {
 		if (!cert.getString('certNo')) cert.set('certNo', allocateCertNo(tx, cert.getString('category')));
 		if (!cert.getString('firstIssued')) cert.set('firstIssued', now);
 		cert.set('ecertIssuedAt', now);
-		cert.set('verifyCode', $security.randomStringWithAlphabet(12, VERIFY_ALPHABET));
+		cert.set('verifyCode', $security.randomStringWithAlphabet(d.VERIFY_CODE_LENGTH, d.VERIFY_CODE_ALPHABET));
 		tx.save(cert);
 
 		// Saved without an actor: the write hook records the move as the system's.

@@ -54,6 +54,10 @@ export function parseCertNo(raw: string): CertNo | null {
 	return { category: m[1] as Category, year, serial };
 }
 
+/** E-certificate verify codes: no 0/O, 1/I look-alikes, so they can be typed from a print-out. */
+export const VERIFY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const VERIFY_CODE_LENGTH = 12;
+
 export function isValidCertNo(value: string): boolean {
 	return parseCertNo(value) !== null;
 }
