@@ -16,7 +16,8 @@ migrate(
 			collection.fields.addAt(at + 1, field);
 		};
 		const reviewLink = () =>
-			new URLField({ name: 'reviewLink', hidden: true, help: '在后台打开本申请的链接（系统生成，review_queue 中点击即可打开）' });
+			// Not hidden: review_queue's `open` column copies this field, hidden columns included.
+			new URLField({ name: 'reviewLink', help: '在后台打开本申请的链接（系统生成，review_queue 中点击即可打开）' });
 		const helpDates = (collection) => {
 			for (const [name, help] of [
 				['submittedAt', '最近一次提交（或补充资料后再次提交）的时间'],
