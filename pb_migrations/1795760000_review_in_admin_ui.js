@@ -57,6 +57,11 @@ migrate(
 		changes.fields.add(reviewLink());
 		app.save(changes);
 
+		// A certificate without a number yet still shows as something (its category) where it is linked.
+		const certificates = app.findCollectionByNameOrId('certificates');
+		certificates.fields.getByName('category').presentable = true;
+		app.save(certificates);
+
 		const applicants = app.findCollectionByNameOrId('applicants');
 		after(
 			applicants,
@@ -105,6 +110,11 @@ migrate(
 		const changes = app.findCollectionByNameOrId('enterprise_changes');
 		changes.fields.removeByName('reviewLink');
 		app.save(changes);
+		// A certificate without a number yet still shows as something (its category) where it is linked.
+		const certificates = app.findCollectionByNameOrId('certificates');
+		certificates.fields.getByName('category').presentable = true;
+		app.save(certificates);
+
 		const applicants = app.findCollectionByNameOrId('applicants');
 		applicants.fields.removeByName('photoCheckSummary');
 		app.save(applicants);
