@@ -1,0 +1,35 @@
+/// <reference path="types.d.ts" />
+// Reviewers' logins (the admin UI): audited and locked per account like
+// everyone's (lib/logins.js; applicants' and enterprises' are in
+// accounts.pb.js). With two-factor login on (production), a right password
+// is recorded as 待验证码 and the e-mailed code step as 成功 or 验证码错误.
+
+onRecordAuthWithPasswordRequest((e) => {
+	const logins = require(`${__hooks}/lib/logins.js`);
+	const email = String(e.identity || '').trim().toLowerCase();
+	const attempt = logins.open(e, { accountType: '审核人员', identity: email, accountId: e.record ? e.record.id : '', label: email });
+	if (!e.record || !e.record.validatePassword(e.password)) {
+		if (!e.record) {
+			try {
+				e.next(); // PocketBase's dummy password check: an unknown address answers as slowly
+			} catch (_) {
+				/* always "Failed to authenticate." here */
+			}
+		}
+		logins.refuse(attempt, '邮箱或密码错误');
+	}
+	logins.settle(e.app, attempt, e.collection.mfa.enabled ? logins.RESULTS.mfa : logins.RESULTS.ok);
+	e.next();
+}, '_superusers');
+
+onRecordAuthWithOTPRequest((e) => {
+	const logins = require(`${__hooks}/lib/logins.js`);
+	const who = { accountType: '审核人员', identity: e.record ? e.record.email().toLowerCase() : '', accountId: e.record ? e.record.id : '', label: e.record ? e.record.email() : '' };
+	try {
+		e.next();
+	} catch (err) {
+		logins.record(e, who, logins.RESULTS.wrongOtp);
+		throw err;
+	}
+	logins.record(e, who, logins.RESULTS.ok);
+}, '_superusers');
