@@ -4,8 +4,8 @@
 // 15 by default) and the account waits until the oldest of them is that old.
 //
 // The row is written before the password is checked, and an attempt counts
-// only the failures written before its own row: concurrent guesses from many
-// addresses are serialised by SQLite's single writer, so no more than
+// only the failures committed before its own row: concurrent guesses from
+// many addresses are serialised by SQLite's single writer, so no more than
 // LOGIN_LOCK_AFTER of them are ever checked. The count is by the identity
 // typed, so an unknown account locks exactly like a real one and the answers
 // (and their timing) do not tell them apart.
@@ -52,21 +52,26 @@ function open(e, who) {
 	return attempt;
 }
 
-/** Times of the wrong passwords before this row, newest first, back to the last success or the window's start. */
+/**
+ * Times of the wrong passwords before this row, newest first, back to the
+ * last success or the window's start. "Before" is by rowid: SQLite's single
+ * writer hands them out in commit order, whereas two requests' `created`
+ * times can be taken in one order and committed in the other.
+ */
 function recentFailures(app, row, at, p) {
-	const rows = app.findRecordsByFilter(
-		'login_audit',
-		'identity = {:identity} && created > {:since} && (created < {:at} || (created = {:at} && id < {:self}))',
-		'-created,-id',
-		200,
-		0,
-		{ identity: row.getString('identity'), since: pbDate(msOf(at) - p.minutes * 60000), at: at, self: row.id }
-	);
+	const rows = arrayOf(new DynamicModel({ result: '', created: '' }));
+	app
+		.db()
+		.newQuery(
+			'SELECT result, created FROM login_audit WHERE identity = {:identity} AND created > {:since} ' +
+				'AND rowid < (SELECT rowid FROM login_audit WHERE id = {:self}) ORDER BY rowid DESC LIMIT 200'
+		)
+		.bind({ identity: row.getString('identity'), since: pbDate(msOf(at) - p.minutes * 60000), self: row.id })
+		.all(rows);
 	const times = [];
 	for (const r of rows) {
-		const result = r.getString('result');
-		if (result === RESULTS.ok || result === RESULTS.mfa) break;
-		if (result === RESULTS.wrong) times.push(r.getString('created'));
+		if (r.result === RESULTS.ok || r.result === RESULTS.mfa) break;
+		if (r.result === RESULTS.wrong) times.push(r.created);
 	}
 	return times;
 }
