@@ -8,6 +8,8 @@ import type { Category } from './certificate';
 import { checkIdNumber, ID_NUMBER_MESSAGES, normalizeIdNumber } from './id-number';
 import { renewalError } from './renewal';
 import { rejectionText, type ReviewStatus } from './review';
+import { NAME_MAX_LENGTH, personNameError } from './person-name';
+import { textHygieneError } from './text-hygiene';
 
 export const APPLICATION_KINDS = ['变更', '延续'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -168,9 +170,6 @@ export function scanFilesError(label: string, maxFiles: number, files: readonly 
 	return null;
 }
 
-// Han characters (basic + extension A) with the middle dot of minority names, or a Latin name.
-const NAME_PATTERN = /^(?:[\u3400-\u4dbf\u4e00-\u9fff]+(?:[·•][\u3400-\u4dbf\u4e00-\u9fff]+)*|[A-Za-z][A-Za-z .'-]*[A-Za-z])$/;
-export const NAME_MAX_LENGTH = 30;
 export const TITLE_MAX_LENGTH = 50;
 export const POSITION_MAX_LENGTH = 50;
 /** What the seed asks people without a 技术职称 to enter. */
@@ -248,10 +247,9 @@ export function validateApplication(input: ApplicationInput): ApplicationErrors 
 	const id = checkIdNumber(normalizeIdNumber(input.idNumber ?? ''), input.now ?? new Date());
 	set('idNumber', id && ID_NUMBER_MESSAGES[id]);
 
-	const name = (input.name ?? '').trim();
-	if (!name) set('name', APPLICATION_MESSAGES.nameEmpty);
-	else if (name.length < 2 || name.length > NAME_MAX_LENGTH) set('name', APPLICATION_MESSAGES.nameLength);
-	else if (!NAME_PATTERN.test(name)) set('name', APPLICATION_MESSAGES.nameChars);
+	for (const f of ['name', 'title', 'position'] as const) set(f, textHygieneError(input[f]));
+	const nameError = personNameError(input.name ?? '');
+	set('name', nameError && { empty: APPLICATION_MESSAGES.nameEmpty, length: APPLICATION_MESSAGES.nameLength, chars: APPLICATION_MESSAGES.nameChars }[nameError]);
 
 	set('title', textError(input.title ?? '', TITLE_MAX_LENGTH, APPLICATION_MESSAGES.titleEmpty, APPLICATION_MESSAGES.titleLength));
 	set(

@@ -5,6 +5,8 @@
 import { checkCreditCode, CREDIT_CODE_MESSAGES, normalizeCreditCode } from './credit-code';
 import { YUNNAN_CITIES } from './regions';
 import { scanFilesError, type AttachmentFile } from './application';
+import { textHygieneError } from './text-hygiene';
+import { normalizePhone } from './phone';
 
 export const REGISTRATION_FIELDS = ['uscc', 'name', 'legalRep', 'regCity', 'address'] as const;
 export const QUALIFICATION_FIELDS = ['qualCategory', 'qualLevel', 'qualCertNo', 'qualIssuer'] as const;
@@ -53,6 +55,10 @@ export function validateEnterpriseChange(input: EnterpriseChangeInput): Record<s
 	}
 	if (filled(input.regCity) && !(YUNNAN_CITIES as readonly string[]).includes(input.regCity!)) errors.regCity = ENTERPRISE_MESSAGES.regCity;
 	for (const f of ENTERPRISE_CHANGE_TEXT_FIELDS) if ((input[f]?.trim().length ?? 0) > 100) errors[f] = ENTERPRISE_MESSAGES.tooLong;
+	for (const f of ENTERPRISE_CHANGE_TEXT_FIELDS) {
+		const message = textHygieneError(input[f]);
+		if (message) errors[f] = message;
+	}
 	const registrationText = REGISTRATION_FIELDS.some((f) => filled(input[f]));
 	const qualificationText = QUALIFICATION_FIELDS.some((f) => filled(input[f]));
 	if (registrationText && !input.license?.length) errors.license = ENTERPRISE_MESSAGES.license;
@@ -78,7 +84,11 @@ export function isPhoneNumber(value: string): boolean {
 export function validateContact(input: ContactInput): Record<string, string> {
 	const errors: Record<string, string> = {};
 	if (input.contactName !== undefined && !filled(input.contactName)) errors.contactName = ENTERPRISE_MESSAGES.contactName;
-	if (filled(input.contactPhone) && !isPhoneNumber(input.contactPhone!)) errors.contactPhone = ENTERPRISE_MESSAGES.phone;
+	if (filled(input.contactPhone) && !isPhoneNumber(normalizePhone(input.contactPhone!))) errors.contactPhone = ENTERPRISE_MESSAGES.phone;
 	if (filled(input.contactEmail) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.contactEmail!.trim())) errors.contactEmail = ENTERPRISE_MESSAGES.email;
+	for (const f of ['contactName', 'contactPhone', 'contactEmail'] as const) {
+		const message = textHygieneError(input[f]);
+		if (message) errors[f] = message;
+	}
 	return errors;
 }
