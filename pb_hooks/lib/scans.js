@@ -1,0 +1,51 @@
+// The server half of src/lib/domain/scan-limits.ts: reads only what each
+// check needs — an image's first bytes, a PDF's text — never decodes.
+
+function domain() {
+	return require(`${__hooks}/lib/domain.js`);
+}
+
+function readPrefix(file, max) {
+	const reader = file.reader.open();
+	try {
+		return toBytes(reader, max);
+	} finally {
+		reader.close();
+	}
+}
+
+function readText(file, max) {
+	const reader = file.reader.open();
+	try {
+		return toString(reader, max);
+	} finally {
+		reader.close();
+	}
+}
+
+function limitError(file) {
+	const d = domain();
+	const head = readPrefix(file, d.SCAN_HEADER_BYTES);
+	const magic = String.fromCharCode(head[0], head[1], head[2], head[3], head[4]);
+	// A PDF is read whole (its field's size limit bounds it); only its text is searched.
+	if (magic === '%PDF-') return d.pdfPagesError(readText(file, file.size + 1));
+	return d.imagePixelError(new Uint8Array(head));
+}
+
+/** Throws a 400 on the field of the first new file that breaks a limit. */
+function checkNewFiles(record) {
+	const fields = record.collection().fields;
+	for (let i = 0; i < fields.length; i++) {
+		const field = fields[i];
+		if (field.type() !== 'file') continue;
+		const files = record.getUnsavedFiles(field.getName());
+		for (let k = 0; k < files.length; k++) {
+			const error = limitError(files[k]);
+			if (!error) continue;
+			const message = domain().scanLimitMessage(files[k].originalName, error);
+			throw new BadRequestError(message, { [field.getName()]: new ValidationError('scan_limit', message) });
+		}
+	}
+}
+
+module.exports = { checkNewFiles };
