@@ -275,7 +275,8 @@ describe('review state machine: refused moves', () => {
 		expect(said(await refused(() => pb.update(a.id, { kind: '延续' }), 400), 'kind')).toBe(APPLICATION_MESSAGES.immutable);
 		// Decision and system fields are simply not the applicant's to write.
 		const same = await pb.update(a.id, { reviewer: 'me', decidedAt: '2020-01-01 00:00:00.000Z', rejectNote: 'x' });
-		expect(same).toMatchObject({ status: '已提交', reviewer: '', decidedAt: '', rejectNote: '' });
+		expect(same).toMatchObject({ status: '已提交', decidedAt: '', rejectNote: '' });
+		expect((await (await adminClient()).collection('cert_applications').getOne(a.id)).reviewer).toBe('');
 	});
 
 	it('while 已提交 the applicant may only withdraw; while 审核中 nobody edits and nobody withdraws', async () => {
