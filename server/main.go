@@ -52,6 +52,7 @@ func main() {
 			if !e.Router.HasRoute("GET", "/{path...}") {
 				e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), indexFallback))
 			}
+			e.Router.BindFunc(securityHeaders)
 			return e.Next()
 		},
 		Priority: 999,

@@ -10,7 +10,7 @@
 // typed, so an unknown account locks exactly like a real one and the answers
 // (and their timing) do not tell them apart.
 
-const RESULTS = { ok: '成功', wrong: '密码错误', locked: '已锁定', mfa: '待验证码', wrongOtp: '验证码错误' };
+const RESULTS = { ok: '成功', wrong: '密码错误', locked: '已锁定', mfa: '待验证码' };
 
 function positiveEnv(name, fallback) {
 	const n = Number($os.getenv(name));

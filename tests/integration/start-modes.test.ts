@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, pocketbaseBin, ROOT } from '../support/pocketbase';
+import { reviewerLogin, smtpEnv, startSmtpSink } from '../support/smtp-sink';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -125,22 +126,24 @@ describe('npm run start:production', () => {
 			spawnSync(pocketbaseBin(), [`--dir=${dir}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, 'superuser', 'upsert', 'shenhe@example.gov.cn', password], { encoding: 'utf8' });
 		expect(upsert('Reviewer2026').status).toBe(0);
 
-		const refusedRun = await start(dir, ['--production']);
+		// Production mails reviewers their login codes (tests/integration/production.test.ts).
+		const sink = await startSmtpSink();
+		const refusedRun = await start(dir, ['--production'], smtpEnv(sink));
 		await refusedRun.stop();
 		expect(refusedRun.child.exitCode).not.toBe(0);
 		expect(refusedRun.output()).toContain('生产模式拒绝启动：审核人员账号 shenhe@example.gov.cn 仍在使用公开的默认密码');
 
 		expect(upsert('Yn-Shenhe-2026-own').status).toBe(0);
-		const ok = await start(dir, ['--production']);
+		const ok = await start(dir, ['--production'], smtpEnv(sink));
 		try {
 			expect(ok.output()).toContain('安管证照 is running (production)');
-			const admin = (await login(ok.url, 'shenhe@example.gov.cn', 'Yn-Shenhe-2026-own'))!;
-			expect(admin).not.toBeNull();
+			const admin = await reviewerLogin(ok.url, 'shenhe@example.gov.cn', 'Yn-Shenhe-2026-own', sink);
 			expect((await admin.collection('applicants').getList(1, 1)).totalItems).toBe(0);
 			// No demo reviewer was created either.
 			expect(await login(ok.url, 'reviewer@anguan.local', 'Reviewer2026')).toBeNull();
 		} finally {
 			await ok.stop();
+			await sink.stop();
 		}
 	});
 });
