@@ -22,6 +22,15 @@ export async function eraseUserData(userId: string): Promise<void> {
 	});
 }
 
+/**
+ * 退出所有设备: the server gives the account a new token key, which ends
+ * every login and file link of it (the other computers find out at their next
+ * request). Needs the network; this device's own logout follows.
+ */
+export async function revokeAllSessions(): Promise<void> {
+	await pb.send('/api/anguan/sessions/revoke', { method: 'POST' });
+}
+
 export async function logout({ eraseDrafts }: { eraseDrafts: boolean }): Promise<void> {
 	const userId = currentUserId();
 	engine().stop();
