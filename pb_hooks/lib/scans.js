@@ -25,11 +25,12 @@ function readText(file, max) {
 
 function limitError(file) {
 	const d = domain();
-	const head = readPrefix(file, d.SCAN_HEADER_BYTES);
-	const magic = String.fromCharCode(head[0], head[1], head[2], head[3], head[4]);
 	// A PDF is read whole (its field's size limit bounds it); only its text is searched.
-	if (magic === '%PDF-') return d.pdfPagesError(readText(file, file.size + 1));
-	return d.imagePixelError(new Uint8Array(head));
+	if (readText(file, 5) === '%PDF-') return d.pdfPagesError(readText(file, file.size + 1));
+	// The Go byte slice as is: converting it to a Uint8Array would copy every byte into a JS value
+	// (bench:scans, 20 concurrent uploads of a 6 MB scan: peak 1376 MB with the copy, 668 MB without);
+	// the header reader touches a few dozen bytes.
+	return d.imagePixelError(readPrefix(file, d.SCAN_HEADER_BYTES));
 }
 
 /** Throws a 400 on the field of the first new file that breaks a limit. */

@@ -5,7 +5,7 @@
  * UI asks for those, and a 20000×15000 JPEG of 4.6 MB takes ~550 MB and 6 s
  * to thumbnail — and a PDF may hold only so many pages.
  */
-import { HEADER_BYTES, readImageHeader } from './image-header';
+import { HEADER_BYTES, readImageHeader, type Bytes } from './image-header';
 
 /**
  * 50 megapixels: every phone camera's full-resolution photo (8160×6120) and an
@@ -30,7 +30,7 @@ export function scanLimitMessage(name: string, error: ScanLimitError): string {
 }
 
 /** The pixel limit, from the first SCAN_HEADER_BYTES of an image file; null when acceptable (or not an image). */
-export function imagePixelError(head: Uint8Array): ScanLimitError | null {
+export function imagePixelError(head: Bytes): ScanLimitError | null {
 	const h = readImageHeader(head);
 	if (h.kind !== 'jpeg' && h.kind !== 'png') return null;
 	if (!h.width || !h.height) return { kind: 'unreadable' };
