@@ -21,6 +21,9 @@ const REVIEWER_PASSWORD = process.env.REVIEWER_PASSWORD || 'Reviewer2026';
 // PocketBase keeps 15 JS VMs warm; past that every hook call builds a fresh
 // one, which doubles the CPU per submission in a deadline rush.
 const HOOKS_POOL = process.env.HOOKS_POOL || '64';
+// A thumbnail decodes the whole image: ~430 MB for a 50-megapixel scan (npm run bench:scans).
+// PocketBase allows CPU count + 2 at once; two keep a burst of large scans within about 1 GB.
+const THUMBS_MAX_WORKERS = process.env.PB_THUMBS_MAX_WORKERS || '2';
 const local = `http://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${PORT}`;
 
 const bin = ensurePocketBase();
@@ -32,6 +35,7 @@ if (!process.env.SKIP_BUILD) {
 
 const env = {
 	...process.env,
+	PB_THUMBS_MAX_WORKERS: THUMBS_MAX_WORKERS,
 	ANGUAN_ENV: PRODUCTION ? 'production' : 'demo',
 	// The demo's reviewer (created by the server only when no reviewer exists) and its links' address.
 	...(PRODUCTION ? {} : { REVIEWER_EMAIL, REVIEWER_PASSWORD, APP_URL: process.env.APP_URL || local })

@@ -89,6 +89,15 @@ describe('npm start (demo)', () => {
 			const { makeIdNumber } = await import('../../src/lib/domain');
 			changedId = makeIdNumber('530102', '19780315', 133);
 			await admin.collection('applicants').update(li.id, { idNumber: changedId });
+			// The request log (kept 30 days) never carries a full ID number: seeding put none in a URL.
+			const { DEMO_APPLICANTS } = await import('../../scripts/seed.js');
+			let urls: string[] = [];
+			for (let i = 0; i < 50 && !urls.some((u) => u.includes('/api/collections/applicants')); i++) {
+				await new Promise((r) => setTimeout(r, 200));
+				urls = (await admin.logs.getList(1, 500, { filter: "data.url != ''" })).items.map((l) => String(l.data?.url ?? ''));
+			}
+			expect(urls.some((u) => u.includes('/api/collections/applicants'))).toBe(true);
+			for (const person of DEMO_APPLICANTS) expect(urls.filter((u) => u.includes(person.idNumber))).toEqual([]);
 		} finally {
 			await first.stop();
 		}
