@@ -5,8 +5,17 @@ function domain() {
 	return require(`${__hooks}/lib/domain.js`);
 }
 
+/**
+ * The file's content. A new upload's reader has an open() method; a file
+ * copied from storage (an approved enterprise change applied to the
+ * enterprise) carries its opener as a plain Go function.
+ */
+function open(file) {
+	return typeof file.reader.open === 'function' ? file.reader.open() : file.reader();
+}
+
 function readPrefix(file, max) {
-	const reader = file.reader.open();
+	const reader = open(file);
 	try {
 		return toBytes(reader, max);
 	} finally {
@@ -15,7 +24,7 @@ function readPrefix(file, max) {
 }
 
 function readText(file, max) {
-	const reader = file.reader.open();
+	const reader = open(file);
 	try {
 		return toString(reader, max);
 	} finally {
