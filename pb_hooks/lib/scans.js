@@ -14,23 +14,18 @@ function open(file) {
 	return typeof file.reader.open === 'function' ? file.reader.open() : file.reader();
 }
 
-function readPrefix(file, max) {
+/** fn(reader) on an opened copy of the file's content, closed afterwards. */
+function withReader(file, fn) {
 	const reader = open(file);
 	try {
-		return toBytes(reader, max);
+		return fn(reader);
 	} finally {
 		reader.close();
 	}
 }
 
-function readText(file, max) {
-	const reader = open(file);
-	try {
-		return toString(reader, max);
-	} finally {
-		reader.close();
-	}
-}
+const readPrefix = (file, max) => withReader(file, (r) => toBytes(r, max));
+const readText = (file, max) => withReader(file, (r) => toString(r, max));
 
 function limitError(file) {
 	const d = domain();
