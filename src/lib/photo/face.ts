@@ -7,7 +7,8 @@
 import type { DetectedFace, FaceDetection } from './checks/face';
 
 export type FaceSource = OffscreenCanvas | HTMLCanvasElement;
-export type DetectFaces = (canvas: FaceSource, pixels: ImageData) => Promise<FaceDetection | null>;
+/** `side`: long side the detector looks at (larger finds smaller faces in a whole photo). */
+export type DetectFaces = (canvas: FaceSource, side?: number) => Promise<FaceDetection | null>;
 
 interface ShapeFace {
 	boundingBox: DOMRectReadOnly;
