@@ -9,6 +9,7 @@ import {
 	validJpeg
 } from './photo-images';
 import { makeJpeg } from '../support/jpeg';
+import { readPhotoDraft } from './photo-draft';
 
 const jpg = (name: string, buffer: Buffer) => ({ name, mimeType: 'image/jpeg', buffer });
 
@@ -23,45 +24,6 @@ async function settled(page: Page) {
 	await page.waitForTimeout(450);
 	await expect(page.locator('.thumb.result')).toHaveAttribute('aria-busy', 'false');
 	await expect(page.getByAltText('裁剪结果')).toBeVisible();
-}
-
-/** The saved draft, read straight from IndexedDB as the offline layer stored it. */
-async function readPhotoDraft(page: Page) {
-	return page.evaluate(async () => {
-		const req = indexedDB.open('anguan-offline');
-		const db = await new Promise<IDBDatabase>((ok, fail) => {
-			req.onsuccess = () => ok(req.result);
-			req.onerror = () => fail(req.error);
-		});
-		const get = <T,>(store: string, key: IDBValidKey) =>
-			new Promise<T>((ok, fail) => {
-				const r = db.transaction(store).objectStore(store).get(key);
-				r.onsuccess = () => ok(r.result as T);
-				r.onerror = () => fail(r.error);
-			});
-		const userId = JSON.parse(localStorage.getItem('anguan_auth') ?? '{}').record?.id;
-		const draft = await get<{ fields: Record<string, unknown>; fileFields: Record<string, string[]> } | undefined>('drafts', [userId, 'photo']);
-		if (!draft) return undefined;
-		const file = await get<{ name: string; type: string; blob: Blob }>('files', draft.fileFields.photo[0]);
-		const blob = file.blob;
-		// Colour at the top and bottom middle of the stored picture.
-		const bitmap = await createImageBitmap(blob);
-		const c = document.createElement('canvas');
-		c.width = bitmap.width;
-		c.height = bitmap.height;
-		const g = c.getContext('2d')!;
-		g.drawImage(bitmap, 0, 0);
-		const px = (y: number) => Array.from(g.getImageData(bitmap.width / 2, y, 1, 1).data.slice(0, 3));
-		db.close();
-		return {
-			fields: draft.fields,
-			name: file.name,
-			type: file.type,
-			bytes: Array.from(new Uint8Array(await blob.arrayBuffer())),
-			top: px(5),
-			bottom: px(bitmap.height - 5)
-		};
-	});
 }
 
 async function saveAcknowledging(page: Page) {

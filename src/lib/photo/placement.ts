@@ -1,8 +1,7 @@
 /**
  * Where the crop box first goes. With a detected face the box is sized and
- * placed so that the head fills the middle of the allowed share of the height
- * and the eyes sit in the middle of their allowed band — a correct photo then
- * passes with no adjustment. Without a face the box is simply centred. Either
+ * placed so that head size and eye line fall well inside their allowed
+ * ranges — a correct photo then passes with no adjustment. Without a face the box is simply centred. Either
  * way the box stays inside the picture and at least 440×572 source pixels.
  * Source pixels throughout; pure, so unit-tested.
  */
@@ -10,8 +9,13 @@ import { PHOTO_RULES } from '../domain/photo';
 import { EYES_FROM_BOTTOM, HEAD_SHARE, headGeometry, type DetectedFace } from './checks/face';
 import type { Rect } from './checks/types';
 
-const HEAD_TARGET = (HEAD_SHARE.min + HEAD_SHARE.max) / 2;
-const EYES_TARGET = (EYES_FROM_BOTTOM.min + EYES_FROM_BOTTOM.max) / 2;
+/**
+ * Inside both ranges with room for a detector's error, and low enough to
+ * leave the crown ~12 % of the height below the top edge: hair reaching into
+ * the strip above the head would read as an uneven background.
+ */
+const HEAD_TARGET = HEAD_SHARE.min + 0.07;
+const EYES_TARGET = EYES_FROM_BOTTOM.min + 0.04;
 /** Share of the largest 1.3 box used when no face guides the placement. */
 const CENTRED_SHARE = 0.85;
 
