@@ -39,3 +39,17 @@ export async function readPhotoDraft(page: Page) {
 	});
 }
 
+
+/** The JPEG shown as 裁剪结果: its bytes and the colour at its top and bottom middle. */
+export async function readResult(page: Page) {
+	const src = await page.getByAltText('裁剪结果').getAttribute('src');
+	return page.evaluate(async (url) => {
+		const blob = await (await fetch(url!)).blob();
+		const bitmap = await createImageBitmap(blob);
+		const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const g = c.getContext('2d')!;
+		g.drawImage(bitmap, 0, 0);
+		const px = (y: number) => Array.from(g.getImageData(bitmap.width / 2, y, 1, 1).data.slice(0, 3));
+		return { bytes: Array.from(new Uint8Array(await blob.arrayBuffer())), top: px(5), bottom: px(bitmap.height - 5) };
+	}, src);
+}
