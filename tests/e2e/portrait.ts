@@ -18,8 +18,8 @@ export interface PortraitOptions {
 	greyscale?: boolean;
 }
 
-/** Runs in the page: no closures over test code. */
-function draw(o: Required<PortraitOptions>): Promise<string> {
+/** Runs in the page (a base64 JPEG): no closures over test code. */
+export function drawPortrait(o: Required<PortraitOptions>): Promise<string> {
 	const W = o.width;
 	const H = o.height;
 	const canvas = new OffscreenCanvas(W, H);
@@ -196,7 +196,7 @@ function draw(o: Required<PortraitOptions>): Promise<string> {
 /** The portrait as a JPEG file for `setInputFiles`. */
 export async function portraitJpeg(page: Page, name: string, opts: PortraitOptions = {}) {
 	const o: Required<PortraitOptions> = { width: 1200, height: 1600, background: '#f6f6f4', brightness: 1, greyscale: false, ...opts };
-	const base64 = await page.evaluate(draw, o);
+	const base64 = await page.evaluate(drawPortrait, o);
 	return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }
 

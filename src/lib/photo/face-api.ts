@@ -79,8 +79,7 @@ async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, side = DETEC
 	const input = tf.browser.fromPixels(g.getImageData(0, 0, w, h));
 	try {
 		const found = await api
-			// The network's input: a multiple of 32 near the picture's long side.
-			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize: side > 256 ? 320 : 224, scoreThreshold: 0.5 }))
+			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 }))
 			.withFaceLandmarks(true);
 		const mean = (pts: { x: number; y: number }[]) => ({
 			x: pts.reduce((s, p) => s + p.x, 0) / pts.length / k,

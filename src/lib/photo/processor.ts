@@ -130,7 +130,8 @@ export class PhotoProcessor {
 		const mayHaveAlpha = header.kind !== 'jpeg' && header.mayHaveAlpha !== false;
 		const urls = this.urls.modelsUrl && this.urls.wasmUrl ? { modelsUrl: this.urls.modelsUrl, wasmUrl: this.urls.wasmUrl } : undefined;
 		if (this.offMainThread) {
-			const r = await this.#call({ type: 'open', key, file, mayHaveAlpha, urls });
+			const source: SourceInfo = { name: file.name, type: file.type, bytes: file.size };
+			const r = await this.#call({ type: 'open', key, file, source, mayHaveAlpha, urls });
 			if (r.type === 'error' && r.message === WORKER_CRASHED && !this.#workerEverAnswered) {
 				// The worker never came up: do the same work on this thread from now on.
 				this.offMainThread = false;
