@@ -39,7 +39,8 @@ export function headGeometry(face: DetectedFace): { eyeY: number; headHeight: nu
 	return { eyeY, headHeight, centreX };
 }
 
-const NOT_CHECKED = '未检测：此浏览器无法进行人脸检测，请自行确认';
+// Neutral on purpose: the detector may be missing (older WebView) or not yet downloaded (first use offline).
+const NOT_CHECKED = '未检测：人脸检测暂不可用，请自行确认';
 
 export function checkFace(detection: FaceDetection | null, width: number, height: number): CheckResult[] {
 	if (!detection) {
