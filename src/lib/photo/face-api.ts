@@ -6,7 +6,7 @@
  * and /tfjs, which the service worker keeps once fetched, so it works offline.
  */
 import type { DetectedFace, FaceDetection } from './checks/face';
-import { nativeDetect, type DetectFaces, type FaceSource } from './face';
+import { nativeDetect, type DetectFaces, type DetectOptions, type FaceSource } from './face';
 
 export interface FaceApiUrls {
 	modelsUrl: string;
@@ -62,7 +62,7 @@ export function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
 /** Long side of the picture the detector sees by default: an ID photo's face is large, so this is plenty. */
 const DETECT_SIDE = 256;
 
-async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, side = DETECT_SIDE): Promise<FaceDetection> {
+async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, { side = DETECT_SIDE, inputSize = 224 }: DetectOptions = {}): Promise<FaceDetection> {
 	const api = await loadFaceApi(urls);
 	const tf = api.tf as unknown as {
 		browser: { fromPixels(p: ImageData): { dispose(): void } };
@@ -79,7 +79,7 @@ async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, side = DETEC
 	const input = tf.browser.fromPixels(g.getImageData(0, 0, w, h));
 	try {
 		const found = await api
-			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 }))
+			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 }))
 			.withFaceLandmarks(true);
 		const mean = (pts: { x: number; y: number }[]) => ({
 			x: pts.reduce((s, p) => s + p.x, 0) / pts.length / k,
@@ -105,12 +105,12 @@ async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, side = DETEC
 
 /** Native detector first, face-api where that is missing or has no backend. */
 export function detectorWithFaceApi(urls: Partial<FaceApiUrls>): DetectFaces {
-	return async (canvas, side) => {
+	return async (canvas, opts) => {
 		const native = await nativeDetect(canvas);
 		if (native) return native;
 		if (!urls.modelsUrl || !urls.wasmUrl || typeof OffscreenCanvas === 'undefined') return null;
 		try {
-			return await faceApiDetect(canvas, { modelsUrl: urls.modelsUrl, wasmUrl: urls.wasmUrl }, side);
+			return await faceApiDetect(canvas, { modelsUrl: urls.modelsUrl, wasmUrl: urls.wasmUrl }, opts);
 		} catch (err) {
 			console.warn('face detection unavailable', err);
 			return null;

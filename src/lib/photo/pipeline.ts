@@ -199,11 +199,12 @@ export async function openPhoto(bitmap: ImageBitmap, mayHaveAlpha: boolean, dete
 	};
 	const preview = scaled(bitmap, PREVIEW_SIDE);
 	lap('preview');
-	// Encoding runs off this thread; look for faces meanwhile.
-	const blob = encode(preview, 0.85);
 	const small = scaled(preview, OPEN_DETECT_SIDE);
-	const found = await detect(small, OPEN_DETECT_SIDE).catch(() => null);
+	// The smallest network input: this detection is on the way to the first checks, and an
+	// applicant's face is large in the photo. If it finds none, each crop is searched instead.
+	const found = await detect(small, { side: OPEN_DETECT_SIDE, inputSize: 160 }).catch(() => null);
 	lap('detect');
+	const blob = encode(preview, 0.85);
 	const k = width / small.width;
 	const faces: FaceDetection | null = found && {
 		detector: found.detector,
