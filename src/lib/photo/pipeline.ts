@@ -176,6 +176,33 @@ function scaled(bitmap: CanvasImageSource & { width: number; height: number }, s
 	return c;
 }
 
+/** Milliseconds per step, for the benchmark: `lap(name)` records the time since the previous lap. */
+function stopwatch() {
+	const timings: Record<string, number> = {};
+	let t = performance.now();
+	const lap = (name: string) => {
+		const now = performance.now();
+		timings[name] = Math.round((now - t) * 10) / 10;
+		t = now;
+	};
+	return { timings, lap };
+}
+
+/** Every face moved by `shift` then scaled by `k`: from one picture's pixels to another's. */
+function mapFaces(d: FaceDetection, k: number, shift = { x: 0, y: 0 }): FaceDetection {
+	const p = (q: { x: number; y: number }) => ({ x: (q.x - shift.x) * k, y: (q.y - shift.y) * k });
+	return {
+		detector: d.detector,
+		faces: d.faces.map((f) => ({
+			...f,
+			box: { ...p(f.box), width: f.box.width * k, height: f.box.height * k },
+			...(f.leftEye && { leftEye: p(f.leftEye) }),
+			...(f.rightEye && { rightEye: p(f.rightEye) }),
+			...(f.chin && { chin: p(f.chin) })
+		}))
+	};
+}
+
 /** The largest face: with several, the applicant is most likely the one nearest the camera. */
 function mainFace(d: FaceDetection | null | undefined) {
 	return d?.faces.reduce<FaceDetection['faces'][number] | undefined>((a, f) => (!a || f.box.width > a.box.width ? f : a), undefined);
@@ -190,13 +217,7 @@ export async function openPhoto(bitmap: ImageBitmap, mayHaveAlpha: boolean, dete
 	const transparent = mayHaveAlpha && hasTransparency(bitmap);
 	const { width, height } = bitmap;
 	if (transparent || width < PHOTO_RULES.minWidth || height < PHOTO_RULES.minHeight) return { width, height, transparent };
-	const timings: Record<string, number> = {};
-	let t = performance.now();
-	const lap = (name: string) => {
-		const now = performance.now();
-		timings[name] = Math.round((now - t) * 10) / 10;
-		t = now;
-	};
+	const { timings, lap } = stopwatch();
 	const preview = scaled(bitmap, PREVIEW_SIDE);
 	lap('preview');
 	const small = scaled(preview, OPEN_DETECT_SIDE);
@@ -205,17 +226,7 @@ export async function openPhoto(bitmap: ImageBitmap, mayHaveAlpha: boolean, dete
 	const found = await detect(small, { side: OPEN_DETECT_SIDE, inputSize: 160 }).catch(() => null);
 	lap('detect');
 	const blob = encode(preview, 0.85);
-	const k = width / small.width;
-	const faces: FaceDetection | null = found && {
-		detector: found.detector,
-		faces: found.faces.map((f) => ({
-			...f,
-			box: { x: f.box.x * k, y: f.box.y * k, width: f.box.width * k, height: f.box.height * k },
-			...(f.leftEye && { leftEye: { x: f.leftEye.x * k, y: f.leftEye.y * k } }),
-			...(f.rightEye && { rightEye: { x: f.rightEye.x * k, y: f.rightEye.y * k } }),
-			...(f.chin && { chin: { x: f.chin.x * k, y: f.chin.y * k } })
-		}))
-	};
+	const faces = found && mapFaces(found, width / small.width);
 	return {
 		width,
 		height,
@@ -233,21 +244,12 @@ export async function openPhoto(bitmap: ImageBitmap, mayHaveAlpha: boolean, dete
  * keeps verdicts steady while the box moves.
  */
 export function facesInCrop(d: FaceDetection, rect: Rect, out: { width: number; height: number }): FaceDetection {
-	const k = out.width / rect.width;
-	const p = (q: { x: number; y: number }) => ({ x: (q.x - rect.x) * k, y: (q.y - rect.y) * k });
-	const faces = d.faces
-		.map((f) => ({
-			...f,
-			box: { x: (f.box.x - rect.x) * k, y: (f.box.y - rect.y) * k, width: f.box.width * k, height: f.box.height * k },
-			...(f.leftEye && { leftEye: p(f.leftEye) }),
-			...(f.rightEye && { rightEye: p(f.rightEye) }),
-			...(f.chin && { chin: p(f.chin) })
-		}))
-		.filter((f) => {
-			const cx = f.box.x + f.box.width / 2;
-			const cy = f.box.y + f.box.height / 2;
-			return cx >= 0 && cy >= 0 && cx <= out.width && cy <= out.height;
-		});
+	const moved = mapFaces(d, out.width / rect.width, rect);
+	const faces = moved.faces.filter((f) => {
+		const cx = f.box.x + f.box.width / 2;
+		const cy = f.box.y + f.box.height / 2;
+		return cx >= 0 && cy >= 0 && cx <= out.width && cy <= out.height;
+	});
 	return { detector: d.detector, faces };
 }
 
@@ -287,13 +289,7 @@ export async function processPhoto(bitmap: ImageBitmap, source: SourceInfo, opts
 	const out = photoOutputSize(rect.width, rect.height);
 	if (!out) return { report };
 
-	const timings: Record<string, number> = {};
-	let t = performance.now();
-	const lap = (name: string) => {
-		const now = performance.now();
-		timings[name] = Math.round((now - t) * 10) / 10;
-		t = now;
-	};
+	const { timings, lap } = stopwatch();
 	const canvas = cropAndResize(bitmap, rect, out);
 	let pixels = context(canvas).getImageData(0, 0, out.width, out.height);
 	lap('resize');
