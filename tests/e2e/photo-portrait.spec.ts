@@ -140,6 +140,14 @@ test.describe('证件照片: a real face', () => {
 		const precached = await shell();
 		expect(precached.some((p) => p.startsWith('/_app/immutable/entry/'))).toBe(true);
 		for (const p of [...precached, ...requested]) expect(p).not.toMatch(/^\/(models|tfjs|_app\/immutable\/workers)\//);
+		// PocketBase's API and admin UI are never cached, though the enterprise page has called the API.
+		expect(requested.some((p) => p.startsWith('/api/'))).toBe(true);
+		const everything = await page.evaluate(async () => {
+			const out: string[] = [];
+			for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) out.push(new URL(r.url).pathname);
+			return out;
+		});
+		for (const p of everything) expect(p).not.toMatch(/^\/(api|_)(\/|$)/);
 	});
 
 	test('the crop box is drawn as the result looks (not paler), and re-fits the stage when the window narrows', async ({ page, makeApplicant, loginAs }) => {
