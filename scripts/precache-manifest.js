@@ -31,7 +31,8 @@ export async function writePrecacheManifest(dir = join(root, 'pb_public')) {
 	const photo = [];
 	const bytes = { shell: 0, shellGzip: 0, photo: 0, photoGzip: 0 };
 	for (const file of (await walk(dir)).sort()) {
-		const url = '/' + relative(dir, file).split(sep).join('/');
+		// As the browser writes it in a URL's path (templates have Chinese names): that is what requests are matched by.
+		const url = '/' + relative(dir, file).split(sep).map(encodeURIComponent).join('/');
 		if (SKIP.has(url)) continue;
 		const body = await readFile(file);
 		// Hashed names under _app/immutable/ never change content; the rest get a content hash.
