@@ -15,3 +15,4 @@ export * from './photo';
 export * from './image-header';
 export * from './application';
 export * from './enterprise';
+export * from './ecert';
