@@ -5,6 +5,7 @@ import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePocketBase } from './build-server.js';
 import { seedAt } from './seed.js';
+import { ecertKeyEnv } from './ecert-key.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const HOST = process.env.HOST || '127.0.0.1';
@@ -30,7 +31,9 @@ if (up.status !== 0) {
 	process.exit(1);
 }
 
-const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+const ecertKey = ecertKeyEnv(DATA_DIR);
+if (ecertKey.note) console.log(ecertKey.note);
+const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...ecertKey.env } });
 server.stdout.on('data', (d) => process.env.PB_VERBOSE && process.stdout.write(d));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
