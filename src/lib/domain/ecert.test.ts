@@ -10,7 +10,9 @@ import {
 	maskName,
 	parsePayloadText,
 	payloadText,
+	validateVerifyQuery,
 	validFromOf,
+	VERIFY_QUERY_MESSAGES,
 	verifyEcert,
 	verifyUrl,
 	type PublicKeyEntry
@@ -160,5 +162,13 @@ describe('live status', () => {
 		expect(liveStatusOf({ status: '失效' }, true)).toBe('失效');
 		expect(liveStatusOf(null, true)).toBe('已更新');
 		expect(liveStatusOf(null, false)).toBe('查无此证');
+	});
+});
+
+describe('manual check input', () => {
+	it('asks for a real certificate number and a 12-character verify code, at the field', () => {
+		expect(validateVerifyQuery('云建安B(2023)0000123', 'abcdefghjklm')).toEqual({});
+		expect(validateVerifyQuery('', '')).toEqual({ no: VERIFY_QUERY_MESSAGES.noRequired, code: VERIFY_QUERY_MESSAGES.codeRequired });
+		expect(validateVerifyQuery('云建安D（2023）0000123', 'ABCDEFGHJKL0')).toEqual({ no: VERIFY_QUERY_MESSAGES.noFormat, code: VERIFY_QUERY_MESSAGES.codeFormat });
 	});
 });

@@ -8,7 +8,7 @@
  * the fragment never reaches a server, so scanning leaks nothing to logs.
  * The SM2 primitive is passed in (the domain has no dependencies).
  */
-import { categoryLabel, isCategory, VALIDITY_YEARS, type Category } from './certificate';
+import { categoryLabel, isCategory, parseCertNo, VALIDITY_YEARS, VERIFY_CODE_ALPHABET, VERIFY_CODE_LENGTH, type Category } from './certificate';
 import { addDays, addYears, chinaDateTime, dayOf } from './dates';
 import { maskIdNumber } from './id-number';
 
@@ -260,4 +260,24 @@ export function liveStatusOf(current: { status: string } | null, olderVersion: b
 /** "B-项目负责人" for the payload's category. */
 export function payloadCategoryLabel(p: EcertPayload): string {
 	return categoryLabel(p.cat);
+}
+
+// ------------------------------------------------------------------ manual check
+
+export const VERIFY_QUERY_MESSAGES = {
+	noRequired: '请输入证书编号',
+	noFormat: '证书编号格式不正确，应如：云建安B（2023）0000123',
+	codeRequired: '请输入核验码',
+	codeFormat: `核验码为 ${VERIFY_CODE_LENGTH} 位字母或数字（不含 0、O、1、I），见电子证书或“我的证书”中的证书详情`
+} as const;
+
+/** 证书编号 + 核验码 as typed on /verify: field → Chinese message; empty when fine. */
+export function validateVerifyQuery(no: string, code: string): Partial<Record<'no' | 'code', string>> {
+	const errors: Partial<Record<'no' | 'code', string>> = {};
+	if (!no.trim()) errors.no = VERIFY_QUERY_MESSAGES.noRequired;
+	else if (!parseCertNo(no)) errors.no = VERIFY_QUERY_MESSAGES.noFormat;
+	const c = code.trim().toUpperCase();
+	if (!c) errors.code = VERIFY_QUERY_MESSAGES.codeRequired;
+	else if (c.length !== VERIFY_CODE_LENGTH || [...c].some((ch) => !VERIFY_CODE_ALPHABET.includes(ch))) errors.code = VERIFY_QUERY_MESSAGES.codeFormat;
+	return errors;
 }

@@ -10,6 +10,7 @@ import { pb } from '$lib/api/pb';
 import { errorMessage } from '$lib/api/errors';
 import { cachedQuery } from '$lib/offline/cache';
 import { canRenew, OPEN_STATUSES, OWNER_EDITABLE, type ReviewStatus } from '$lib/domain';
+import { keepEcertsOffline } from '$lib/ecert/data';
 
 export interface CertificateRow {
 	cert: RecordModel;
@@ -85,6 +86,8 @@ export class MyCertificates {
 			this.#fromCache = me.fromCache || certs.fromCache || apps.fromCache;
 			this.#error = '';
 			await this.#loadNames();
+			// Issued documents go on the device too, so they open with no network.
+			if (!certs.fromCache) void keepEcertsOffline(certs.data);
 		} catch (e) {
 			this.#error = errorMessage(e);
 		} finally {
