@@ -6,6 +6,8 @@
 //   node scripts/ecert-key.js new /etc/anguan/ecert-key.pem
 //     writes a new private key (mode 600) and prints its public key entry
 //     {"kid", "publicKey"} for src/lib/ecert/keys.json.
+//   node scripts/ecert-key.js public /etc/anguan/ecert-key.pem
+//     prints that entry for an existing key.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -46,14 +48,16 @@ export function ecertKeyEnv(dataDir, env = process.env) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const [cmd, file] = process.argv.slice(2);
-	if (cmd !== 'new' || !file) {
-		console.error('用法: node scripts/ecert-key.js new <私钥文件.pem>');
+	if (!['new', 'public'].includes(cmd) || !file) {
+		console.error('用法: node scripts/ecert-key.js new <私钥文件.pem> | public <私钥文件.pem>');
 		process.exit(2);
 	}
-	if (existsSync(file)) {
-		console.error(`${file} 已存在，不会覆盖`);
-		process.exit(1);
+	if (cmd === 'new') {
+		if (existsSync(file)) {
+			console.error(`${file} 已存在，不会覆盖`);
+			process.exit(1);
+		}
+		writeNewKey(file);
 	}
-	writeNewKey(file);
 	console.log(JSON.stringify(publicKeyEntry(file)));
 }

@@ -23,7 +23,8 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// Only old app versions: other caches (the e-certificate's font slices) outlive an update.
+			for (const key of await caches.keys()) if (key !== CACHE && key.startsWith('app-')) await caches.delete(key);
 			await sw.clients.claim();
 		})()
 	);

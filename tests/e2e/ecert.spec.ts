@@ -197,4 +197,42 @@ test.describe('电子证书', () => {
 		expect(await qrOnScreen(page)).toContain('/verify#');
 		await context.setOffline(false);
 	});
+
+	test('an inspector scans the QR with the camera on /verify (no login)', async ({ page, browser, makeApplicant, loginAs, baseURL }) => {
+		const a = await issuedHolder(makeApplicant, 41004);
+		await loginAs(page, a);
+		await openDocument(page, a);
+		const shot = await page.getByRole('img', { name: '核验二维码' }).screenshot({ type: 'jpeg', quality: 100 });
+
+		// No camera on this machine: the phone's camera is a video stream of the printed QR held in view.
+		const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
+		await context.addInitScript((dataUrl) => {
+			navigator.mediaDevices.getUserMedia = async () => {
+				const img = new Image();
+				img.src = dataUrl;
+				await img.decode();
+				const canvas = document.createElement('canvas');
+				canvas.width = 640;
+				canvas.height = 480;
+				const ctx = canvas.getContext('2d')!;
+				const paint = () => {
+					ctx.fillStyle = '#d8d4cc';
+					ctx.fillRect(0, 0, 640, 480);
+					ctx.drawImage(img, 200, 120, 260, 260);
+				};
+				paint();
+				setInterval(paint, 100);
+				return canvas.captureStream(10);
+			};
+		}, `data:image/jpeg;base64,${shot.toString('base64')}`);
+		const inspector = await context.newPage();
+		await inspector.goto('/verify');
+		await expect(inspector.getByText('用手机相机或微信扫描电子证书上的二维码即可核验')).toBeVisible();
+		await inspector.getByRole('button', { name: '用摄像头扫描二维码' }).click();
+		await expect(inspector.locator('section.result').getByText(`✔ ${d.ECERT_MESSAGES.valid}`)).toBeVisible();
+		await expect(inspector.locator('section.result').getByText('李*华')).toBeVisible();
+		expect(new URL(inspector.url()).hash.length).toBeGreaterThan(100);
+		await expect(inspector.locator('video')).toHaveCount(0);
+		await context.close();
+	});
 });

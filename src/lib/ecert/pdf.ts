@@ -57,16 +57,38 @@ export function footnote(origin: string): string[] {
 	];
 }
 
+function textOf(doc: EcertDocument, origin: string): string {
+	return [doc.title, '电子证书', '扫码核验', stateLine(doc), ...footnote(origin), ...doc.rows.flat(), '：', `发证机关：${doc.issuer}`, `颁发日期：${doc.issued}`].join('');
+}
+
+const stateLine = (doc: EcertDocument) => `证照状态：${doc.state}（第 ${doc.version} 版电子证书）`;
+
+type Prepared = [typeof import('pdf-lib'), unknown, LoadedFonts];
+let prepared: { text: string; work: Promise<Prepared> } | null = null;
+
+/**
+ * Starts loading what the PDF needs — pdf-lib, fontkit and the font slices
+ * for this document — so a click on 下载 PDF finds them ready; the document
+ * page calls it when idle. ecertPdf() shares the work in flight.
+ */
+export function preparePdf(doc: EcertDocument, origin: string): Promise<Prepared> {
+	const text = textOf(doc, origin);
+	if (prepared?.text !== text) {
+		const work = Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), fontsFor(text)]).then(
+			([lib, kit, fonts]) => [lib, (kit as { default?: unknown }).default ?? kit, fonts] as Prepared
+		);
+		// A failure (offline before the fonts were ever fetched) is retried on the next call.
+		work.catch(() => (prepared = prepared?.work === work ? null : prepared));
+		prepared = { text, work };
+	}
+	return prepared.work;
+}
+
 /** Builds the PDF of one certificate. */
 export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint8Array> {
-	const [{ PDFDocument, rgb }, fontkitModule] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
-	const fontkit = (fontkitModule as { default?: unknown }).default ?? fontkitModule;
-	const state = `证照状态：${doc.state}（第 ${doc.version} 版电子证书）`;
+	const [{ PDFDocument, rgb }, fontkit, loaded] = await preparePdf(doc, origin);
+	const state = stateLine(doc);
 	const notes = footnote(origin);
-	const labels = doc.rows.map(([label]) => `${label}：`);
-	const allText = [doc.title, '电子证书', '扫码核验', state, ...notes, ...labels, ...doc.rows.map(([, v]) => v), `发证机关：${doc.issuer}`, `颁发日期：${doc.issued}`].join('');
-
-	const loaded = await fontsFor(allText);
 	const pdf = await PDFDocument.create();
 	pdf.registerFontkit(fontkit as Parameters<typeof pdf.registerFontkit>[0]);
 	const embedded = new Map<FontSlice, PDFFont>();
