@@ -82,7 +82,7 @@ export function ecertDocument(data: EcertData, origin: string): EcertDocument | 
 		holderName: holder.name,
 		issuer: p.org,
 		issued: p.issued,
-		state: cert.status === '有效' ? '有效' : cert.status,
+		state: cert.status,
 		version: cert.ecertVersion,
 		verifyUrl: url,
 		payload: p,
