@@ -16,10 +16,11 @@ function issuer() {
 	return $os.getenv('ECERT_ISSUER') || domain().DEFAULT_ECERT_ISSUER;
 }
 
+/** The Go binding, or a refusal that says why it cannot sign (shown to the reviewer at 电子证书推送时间). */
 function signer() {
-	if (typeof $sm2 === 'undefined') throw new Error('电子证书签名需要本项目构建的 PocketBase（server/），当前程序不支持 SM2 签名');
-	const problem = $sm2.error();
-	if (problem) throw new Error(problem);
+	const problem =
+		typeof $sm2 === 'undefined' ? '电子证书签名需要本项目构建的 PocketBase（server/），当前程序不支持 SM2 签名' : $sm2.error();
+	if (problem) throw new BadRequestError(problem, { ecertIssuedAt: new ValidationError('ecert_unsigned', problem) });
 	return $sm2;
 }
 

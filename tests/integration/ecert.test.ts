@@ -5,14 +5,15 @@
  * rate-limited, and the private key never leaves the server's configuration.
  */
 import { createPrivateKey } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordModel } from 'pocketbase';
 import { describe, expect, inject, it } from 'vitest';
 import { addDays, chinaDay, decodeEcert, LIVE_STATUSES, maskIdNumber, maskName, payloadText, verifyEcert, verifyUrl, type PublicKeyEntry } from '../../src/lib/domain';
 import { sm2Verify } from '../../src/lib/ecert/sm2';
-import { ROOT, startPocketBase } from '../support/pocketbase';
-import { adminClient, createApplicant, createCertificate, pbUrl, refused } from './helpers';
+import { publicKeyEntry, writeNewKey } from '../../scripts/ecert-key.js';
+import { ROOT, startPocketBase, superuserClient } from '../support/pocketbase';
+import { adminClient, createApplicant, createCertificate, pbUrl, refused, uniqueIdNumber } from './helpers';
 import { createHolder, review, submitApplication, type Holder } from './factories-applications';
 
 async function publicKeys(url = pbUrl()): Promise<PublicKeyEntry[]> {
@@ -215,5 +216,66 @@ describe('issuer', () => {
 		const cert = await approve(await createHolder({ certNo: '' }));
 		expect(cert.ecertPayload.split('|')).toContain(config.ecertIssuer);
 		expect(payloadText(decodeEcert(verifyUrl('x', cert.ecertPayload, cert.ecertSignature))!.payload)).toBe(cert.ecertPayload);
+	});
+});
+
+describe('key rotation', () => {
+	it('a retired key listed in ECERT_PUBLIC_KEYS_FILE is still published, its certificates still verify, new ones use the new key', async () => {
+		const dir = mkdtempSync(join(ROOT, 'tests/.tmp/rotate-'));
+		const [oldKey, newKey, retired] = [join(dir, 'old.pem'), join(dir, 'new.pem'), join(dir, 'retired.json')];
+		writeNewKey(oldKey);
+		writeNewKey(newKey);
+		const dataDir = join(dir, 'data');
+		const issue = async (url: string, serial: number) => {
+			const admin = await superuserClient(url);
+			const holder = await admin.collection('applicants').create({
+				idNumber: uniqueIdNumber(), name: '轮换测试', password: 'Rotate-2026-x', passwordConfirm: 'Rotate-2026-x', mustChangePassword: false
+			});
+			return admin.collection('certificates').create({
+				holder: holder.id, category: 'A', status: '有效', validUntil: '2029-06-30', certNo: `云建安A（2026）${String(serial).padStart(7, '0')}`, ecertIssuedAt: new Date().toISOString()
+			});
+		};
+		try {
+			let pb = await startPocketBase({ dataDir, quiet: true, env: { ECERT_KEY_FILE: oldKey } });
+			const before = await issue(pb.url, 9001);
+			await pb.stop();
+
+			writeFileSync(retired, JSON.stringify([publicKeyEntry(oldKey)]));
+			pb = await startPocketBase({ dataDir, quiet: true, env: { ECERT_KEY_FILE: newKey, ECERT_PUBLIC_KEYS_FILE: retired } });
+			try {
+				const keys = await publicKeys(pb.url);
+				expect(keys.map((k) => k.kid)).toEqual([publicKeyEntry(newKey).kid, publicKeyEntry(oldKey).kid]);
+				expect(verifyEcert(verifyUrl('x', before.ecertPayload, before.ecertSignature), keys, sm2Verify)).toMatchObject({ ok: true, payload: { kid: publicKeyEntry(oldKey).kid } });
+				const after = await issue(pb.url, 9002);
+				expect(decodeEcert(verifyUrl('x', after.ecertPayload, after.ecertSignature))!.payload.kid).toBe(keys[0].kid);
+				expect(verifyEcert(verifyUrl('x', after.ecertPayload, after.ecertSignature), keys, sm2Verify).ok).toBe(true);
+				// Without the retired list, the old certificate no longer verifies: that is how a compromised key is withdrawn.
+				expect(verifyEcert(verifyUrl('x', before.ecertPayload, before.ecertSignature), keys.slice(0, 1), sm2Verify)).toMatchObject({ ok: false, reason: 'unknownKey' });
+			} finally {
+				await pb.stop();
+			}
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('without a configured key nothing is issued, and the reason is given in Chinese', async () => {
+		const dir = mkdtempSync(join(ROOT, 'tests/.tmp/nokey-'));
+		const pb = await startPocketBase({ dataDir: dir, quiet: true, env: { ECERT_KEY_FILE: join(dir, 'missing.pem') } });
+		try {
+			const admin = await superuserClient(pb.url);
+			const holder = await admin.collection('applicants').create({
+				idNumber: uniqueIdNumber(), name: '无钥测试', password: 'Nokey-2026-x', passwordConfirm: 'Nokey-2026-x', mustChangePassword: false
+			});
+			const e = await refused(() => admin.collection('certificates').create({
+				holder: holder.id, category: 'A', status: '有效', validUntil: '2029-06-30', certNo: '云建安A（2026）0009003', ecertIssuedAt: new Date().toISOString()
+			}), 400);
+			expect(e.response.message).toContain('电子证书签名密钥无法读取');
+			expect((await admin.collection('certificates').getList(1, 1)).totalItems).toBe(0);
+			expect(await publicKeys(pb.url)).toEqual([]);
+		} finally {
+			await pb.stop();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
