@@ -4,7 +4,7 @@
 // service worker's precache list (static/ and the Vite output), so no visitor
 // downloads 4.6 MB up front: the PDF code fetches only the slices holding the
 // characters of one certificate and keeps them in the Cache API for offline use.
-// WOFF (zlib), not WOFF2 (Brotli): the PDF's font engine reads the former.
+// WOFF (zlib, which browsers unpack natively), not WOFF2 (Brotli, which they do not expose).
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,8 +2,8 @@
  * The CJK font for the PDF, one unicode-range slice at a time: only the
  * slices holding the characters of this document are fetched (a certificate
  * needs about ten of ~100, ~45 KB each), then kept in the Cache API so the
- * next PDF — also offline — needs no network. Slices are WOFF; the PDF font
- * engine wants the plain sfnt inside, which the browser's own zlib unpacks.
+ * next PDF — also offline — needs no network. Slices are WOFF; the PDF
+ * embeds the plain TrueType inside, which the browser's own zlib unpacks.
  * Files: pb_public/ecert-fonts/ (scripts/copy-ecert-fonts.js).
  */
 const BASE = '/ecert-fonts/';

@@ -1,30 +1,45 @@
 /**
  * The e-certificate as a one-page A4 PDF, made in the browser with real,
- * selectable Chinese text: Noto Sans SC embedded as a subset of only the
- * glyphs used (fonts.ts fetches the slices; pdf-lib subsets each). pdf-lib and
- * fontkit are loaded on demand, so visitors who never download a PDF never
- * load them. The QR code is vector squares, crisp at any zoom and in print.
+ * selectable Chinese text: Noto Sans SC, only the glyphs used, embedded by
+ * pdf-font.ts (fonts.ts fetches the font slices the text needs). This module
+ * and pdf-lib load on demand, so visitors who never download a PDF never load
+ * them. The QR code is vector squares, crisp at any zoom and in print.
  */
-import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import {
+	beginText,
+	endText,
+	moveText,
+	PDFDocument,
+	PDFName,
+	popGraphicsState,
+	pushGraphicsState,
+	rgb,
+	setFillingRgbColor,
+	setFontAndSize,
+	showText,
+	type PDFPage,
+	type RGB
+} from 'pdf-lib';
 import type { EcertDocument } from './document';
 import { fontsFor, type FontSlice, type LoadedFonts } from './fonts';
+import { PdfCjkFont } from './pdf-font';
 import { qrModules, qrPath, QUIET_ZONE } from './qr';
+import { parseTrueType } from './truetype';
 
 const A4: [number, number] = [595.28, 841.89];
 
 interface Writer {
-	page: PDFPage;
 	width(text: string, size: number): number;
 	draw(text: string, x: number, y: number, size: number, color?: RGB): void;
 }
 
-function writer(page: PDFPage, loaded: LoadedFonts, embedded: Map<FontSlice, PDFFont>, black: RGB): Writer {
+function writer(page: PDFPage, loaded: LoadedFonts, fonts: Map<FontSlice, PdfCjkFont>, black: RGB): Writer {
 	/** Runs of consecutive characters that one font slice covers; characters no slice has are left out. */
 	const runs = (text: string) => {
-		const out: { font: PDFFont; text: string }[] = [];
+		const out: { font: PdfCjkFont; text: string }[] = [];
 		for (const ch of text) {
 			const slice = loaded.sliceOf(ch);
-			const font = slice && embedded.get(slice);
+			const font = slice && fonts.get(slice);
 			if (!font) continue;
 			const last = out[out.length - 1];
 			if (last && last.font === font) last.text += ch;
@@ -33,13 +48,14 @@ function writer(page: PDFPage, loaded: LoadedFonts, embedded: Map<FontSlice, PDF
 		return out;
 	};
 	return {
-		page,
-		width: (text, size) => runs(text).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0),
+		width: (text, size) => runs(text).reduce((w, r) => w + r.font.width(r.text, size), 0),
 		draw(text, x, y, size, color = black) {
+			const ops = [pushGraphicsState(), beginText(), setFillingRgbColor(color.red, color.green, color.blue), moveText(x, y)];
 			for (const r of runs(text)) {
-				page.drawText(r.text, { x, y, size, font: r.font, color });
-				x += r.font.widthOfTextAtSize(r.text, size);
+				ops.push(setFontAndSize(r.font.key, size), showText(r.font.encode(r.text)));
 			}
+			ops.push(endText(), popGraphicsState());
+			page.pushOperators(...ops);
 		}
 	};
 }
@@ -63,20 +79,17 @@ function textOf(doc: EcertDocument, origin: string): string {
 
 const stateLine = (doc: EcertDocument) => `证照状态：${doc.state}（第 ${doc.version} 版电子证书）`;
 
-type Prepared = [typeof import('pdf-lib'), unknown, LoadedFonts];
-let prepared: { text: string; work: Promise<Prepared> } | null = null;
+let prepared: { text: string; work: Promise<LoadedFonts> } | null = null;
 
 /**
- * Starts loading what the PDF needs — pdf-lib, fontkit and the font slices
- * for this document — so a click on 下载 PDF finds them ready; the document
- * page calls it when idle. ecertPdf() shares the work in flight.
+ * Starts fetching the font slices for this document, so a click on 下载 PDF
+ * finds them ready; the document page calls it when idle. ecertPdf() shares
+ * the work in flight.
  */
-export function preparePdf(doc: EcertDocument, origin: string): Promise<Prepared> {
+export function preparePdf(doc: EcertDocument, origin: string): Promise<LoadedFonts> {
 	const text = textOf(doc, origin);
 	if (prepared?.text !== text) {
-		const work = Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit'), fontsFor(text)]).then(
-			([lib, kit, fonts]) => [lib, (kit as { default?: unknown }).default ?? kit, fonts] as Prepared
-		);
+		const work = fontsFor(text);
 		// A failure (offline before the fonts were ever fetched) is retried on the next call.
 		work.catch(() => (prepared = prepared?.work === work ? null : prepared));
 		prepared = { text, work };
@@ -86,13 +99,10 @@ export function preparePdf(doc: EcertDocument, origin: string): Promise<Prepared
 
 /** Builds the PDF of one certificate. */
 export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint8Array> {
-	const [{ PDFDocument, rgb }, fontkit, loaded] = await preparePdf(doc, origin);
+	const loaded = await preparePdf(doc, origin);
 	const state = stateLine(doc);
 	const notes = footnote(origin);
 	const pdf = await PDFDocument.create();
-	pdf.registerFontkit(fontkit as Parameters<typeof pdf.registerFontkit>[0]);
-	const embedded = new Map<FontSlice, PDFFont>();
-	for (const [slice, bytes] of loaded.bytes) embedded.set(slice, await pdf.embedFont(bytes, { subset: true }));
 
 	pdf.setTitle(`${doc.title} ${doc.certNo}`);
 	pdf.setSubject(`持证人 ${doc.holderName}`);
@@ -101,11 +111,17 @@ export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint
 	pdf.setLanguage('zh-CN');
 
 	const page = pdf.addPage(A4);
+	const fonts = new Map<FontSlice, PdfCjkFont>();
+	for (const [slice, bytes] of loaded.bytes) {
+		const font = new PdfCjkFont(pdf, parseTrueType(bytes), `F${fonts.size + 1}`);
+		page.node.setFontDictionary(PDFName.of(font.key), font.ref);
+		fonts.set(slice, font);
+	}
 	const [W, H] = A4;
 	const blue = rgb(0x1d / 255, 0x4f / 255, 0x91 / 255);
 	const grey = rgb(0.42, 0.45, 0.5);
 	const black = rgb(0.1, 0.1, 0.12);
-	const w = writer(page, loaded, embedded, black);
+	const w = writer(page, loaded, fonts, black);
 
 	page.drawRectangle({ x: 26, y: 26, width: W - 52, height: H - 52, borderColor: blue, borderWidth: 2.2 });
 	page.drawRectangle({ x: 32, y: 32, width: W - 64, height: H - 64, borderColor: blue, borderWidth: 0.6 });
@@ -154,5 +170,7 @@ export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint
 	w.draw(state, labelX, 166, 11, doc.state === '有效' ? black : rgb(0.7, 0.15, 0.12));
 	notes.forEach((line, i) => w.draw(line, labelX, 72 - i * 13, 8.5, grey));
 
+	// Subset tags: six capitals, different for each font of the file.
+	[...fonts.values()].forEach((f, i) => f.finish(pdf, 'ANG' + String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26))));
 	return pdf.save({ useObjectStreams: true });
 }
