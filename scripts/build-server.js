@@ -3,7 +3,7 @@
 // changes. POCKETBASE_BIN may point at an upstream binary of the same version.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,9 @@ export function pinnedVersion() {
 
 function stamp() {
 	const h = createHash('sha256');
-	for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(readFileSync(join(serverDir, f)));
+	// Every Go source counts, not only main.go.
+	const files = readdirSync(serverDir).filter((f) => f === 'go.mod' || f === 'go.sum' || (f.endsWith('.go') && !f.endsWith('_test.go'))).sort();
+	for (const f of files) h.update(f).update(readFileSync(join(serverDir, f)));
 	return h.digest('hex');
 }
 

@@ -16,3 +16,4 @@ export * from './photo-check';
 export * from './image-header';
 export * from './application';
 export * from './enterprise';
+export * from './ecert';
