@@ -134,6 +134,7 @@ routerAdd('GET', '/api/anguan/config', (e) => {
 		appName: '安管人员考核管理系统',
 		deptPhone: env('DEPT_PHONE', '0871-65177922'),
 		supportPhone: env('SUPPORT_PHONE', '13529002309'),
-		issueDelayMinutes: require(`${__hooks}/lib/applications.js`).issueDelayMinutes()
+		issueDelayMinutes: require(`${__hooks}/lib/applications.js`).issueDelayMinutes(),
+		ecertIssuer: require(`${__hooks}/lib/ecert.js`).issuer()
 	});
 });

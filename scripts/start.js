@@ -10,6 +10,7 @@ import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PocketBase from 'pocketbase';
 import { ensurePocketBase } from './build-server.js';
+import { ecertKeyEnv } from './ecert-key.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PRODUCTION = process.argv.includes('--production') || process.env.ANGUAN_ENV === 'production';
@@ -41,7 +42,13 @@ const env = {
 	...(PRODUCTION ? {} : { REVIEWER_EMAIL, REVIEWER_PASSWORD, APP_URL: process.env.APP_URL || local })
 };
 const flags = [`--dir=${DATA_DIR}`, `--hooksDir=${join(root, 'pb_hooks')}`, `--migrationsDir=${join(root, 'pb_migrations')}`, `--publicDir=${join(root, 'pb_public')}`];
-const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+// The e-certificate signing key: production must configure ECERT_KEY_FILE (the server refuses to start
+// without one); the demo makes a key of its own in the data dir and says so.
+const ecertKey = PRODUCTION ? { env: {}, note: '' } : ecertKeyEnv(DATA_DIR);
+const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], {
+	env: { ...env, ...ecertKey.env },
+	stdio: ['ignore', 'pipe', 'inherit']
+});
 server.stdout.on('data', (d) => process.env.PB_VERBOSE && process.stdout.write(d));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
@@ -86,7 +93,7 @@ async function demo() {
 	const pad = (s, n) => s + ' '.repeat(Math.max(0, n - width(s)));
 	console.log(`
 安管证照 is running (demo).
-
+${ecertKey.note ? `\n${ecertKey.note}\n` : ''}
   应用 (PWA):        ${local}/
   审核后台 (admin):  ${local}/_/      ${reviewerLine}
   数据目录:          ${DATA_DIR}

@@ -39,6 +39,7 @@ func main() {
 		HooksDir:      hooksDir,
 		HooksWatch:    hooksWatch,
 		HooksPoolSize: hooksPool,
+		OnInit:        bindEcertSigner,
 	})
 
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{

@@ -86,6 +86,8 @@ function failureReason(err) {
 	const text = String(err);
 	if (/idNumber/.test(text) && /unique/i.test(text)) return '变更后的身份证号已被其他账号使用，无法写入申请人信息';
 	if (/certNo/.test(text) && /unique/i.test(text)) return '证书编号重复，请稍后清空此项重试';
+	// Our own refusals (e.g. no signing key configured) already say it in Chinese.
+	if (/[\u4e00-\u9fff]/.test(text)) return text.replace(/^\w*Error:\s*/, '').slice(0, 400);
 	return '系统错误：' + text.slice(0, 400);
 }
 
@@ -109,13 +111,18 @@ function issueOrPark(app, id) {
 	}
 }
 
-/** Issues every approved application whose delay has passed and that is not parked; one failure does not stop the others. */
+/**
+ * Issues every approved application whose delay has passed and that is not
+ * parked; one failure does not stop the others. Each is its own short
+ * transaction, so other requests are served in between however many are due
+ * (a deadline rush approves thousands in a day).
+ */
 function runIssuance(app) {
 	const due = app.findRecordsByFilter(
 		'cert_applications',
 		"status = '审核通过' && issueAfter <= {:now} && issueError = ''",
 		'issueAfter',
-		500,
+		0,
 		0,
 		{ now: review.pbDate() }
 	);

@@ -54,8 +54,9 @@ async function submitWithEverything(a: TestAccount, baseURL: string) {
 const certRow = (page: Page, certId: string) => page.locator(`tr[data-certificate="${certId}"]`);
 
 test.describe('审核人员在管理后台办理', () => {
-	// Each is a whole review through the real admin UI (two tabs, several saves): ~50 s alone on two shared cores.
-	test.describe.configure({ timeout: 120_000 });
+	// Whole loops across two browsers (applicant or enterprise, and the reviewer in a second tab per request).
+	test.describe.configure({ timeout: 180_000 });
+
 	test('a change application with a new photo and every attachment: refused with a reason in /_/, supplemented, approved in /_/, issued — live for the applicant', async ({ page, browser, baseURL, makeApplicant, loginAs, admin }) => {
 		const a = await makeApplicant({ certificate: { category: 'B', certNo: '' }, data: { name: '张建华' } });
 		const app = await submitWithEverything(a, baseURL!);

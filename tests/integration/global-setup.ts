@@ -13,6 +13,7 @@ export default async function setup(project: TestProject) {
 	await buildHooksLib();
 	pb = await startPocketBase();
 	project.provide('pbUrl', pb.url);
+	project.provide('pbDataDir', pb.dataDir);
 	return async () => {
 		await pb?.stop();
 	};
@@ -21,5 +22,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		pbUrl: string;
+		/** its data dir, which also holds the test signing key (tests/support/pocketbase.ts) */
+		pbDataDir: string;
 	}
 }

@@ -11,6 +11,7 @@ import PocketBase, { ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, pocketbaseBin, ROOT } from '../support/pocketbase';
 import { mailText, reviewerLogin, smtpEnv, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { writeNewKey } from '../../scripts/ecert-key.js';
 
 const EMAIL = 'shenhe@example.gov.cn';
 const PASSWORD = 'Yn-Shenhe-2026-own';
@@ -33,8 +34,11 @@ async function production(env: Record<string, string>): Promise<{ url: string; c
 	dirs.push(dir);
 	expect(spawnSync(pocketbaseBin(), [...flags(dir), 'superuser', 'upsert', EMAIL, PASSWORD]).status).toBe(0);
 	const port = await freePort();
+	// A real e-certificate signing key: production refuses to start without one.
+	const keyFile = join(dir, 'keys', 'ecert-key.pem');
+	writeNewKey(keyFile);
 	const child = spawn(pocketbaseBin(), [...flags(dir), 'serve', `--http=127.0.0.1:${port}`], {
-		env: { ...process.env, ANGUAN_ENV: 'production', ...env },
+		env: { ...process.env, ANGUAN_ENV: 'production', ECERT_KEY_FILE: keyFile, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

@@ -11,6 +11,7 @@ import PocketBase from 'pocketbase';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, pocketbaseBin, ROOT } from '../support/pocketbase';
 import { reviewerLogin, smtpEnv, startSmtpSink } from '../support/smtp-sink';
+import { writeNewKey } from '../../scripts/ecert-key.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -135,15 +136,24 @@ describe('npm run start:production', () => {
 			spawnSync(pocketbaseBin(), [`--dir=${dir}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, 'superuser', 'upsert', 'shenhe@example.gov.cn', password], { encoding: 'utf8' });
 		expect(upsert('Reviewer2026').status).toBe(0);
 
-		// Production mails reviewers their login codes (tests/integration/production.test.ts).
+		// Production signs e-certificates with a configured key, never a demo one, and mails
+		// reviewers their login codes (tests/integration/production.test.ts).
 		const sink = await startSmtpSink();
-		const refusedRun = await start(dir, ['--production'], smtpEnv(sink));
+		const keyFile = join(dir, 'keys', 'ecert-key.pem');
+		writeNewKey(keyFile);
+		const prodEnv = { ECERT_KEY_FILE: keyFile, ...smtpEnv(sink) };
+		const refusedRun = await start(dir, ['--production'], prodEnv);
 		await refusedRun.stop();
 		expect(refusedRun.child.exitCode).not.toBe(0);
 		expect(refusedRun.output()).toContain('生产模式拒绝启动：审核人员账号 shenhe@example.gov.cn 仍在使用公开的默认密码');
 
 		expect(upsert('Yn-Shenhe-2026-own').status).toBe(0);
-		const ok = await start(dir, ['--production'], smtpEnv(sink));
+		const noKey = await start(dir, ['--production'], smtpEnv(sink));
+		await noKey.stop();
+		expect(noKey.child.exitCode).not.toBe(0);
+		expect(noKey.output()).toContain('生产模式拒绝启动：电子证书签名密钥不可用');
+
+		const ok = await start(dir, ['--production'], prodEnv);
 		try {
 			expect(ok.output()).toContain('安管证照 is running (production)');
 			const admin = await reviewerLogin(ok.url, 'shenhe@example.gov.cn', 'Yn-Shenhe-2026-own', sink);

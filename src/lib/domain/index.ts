@@ -22,3 +22,4 @@ export * from './text-hygiene';
 export * from './person-name';
 export * from './phone';
 export * from './id-regions';
+export * from './ecert';

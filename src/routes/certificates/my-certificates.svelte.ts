@@ -11,6 +11,7 @@ import { errorMessage } from '$lib/api/errors';
 import { refreshSessionRecord } from '$lib/api/session.svelte';
 import { cachedQuery } from '$lib/offline/cache';
 import { canRenew, OPEN_STATUSES, OWNER_EDITABLE, type ReviewStatus } from '$lib/domain';
+import { keepEcertsOffline } from '$lib/ecert/data';
 
 export interface CertificateRow {
 	cert: RecordModel;
@@ -88,6 +89,8 @@ export class MyCertificates {
 			this.#fromCache = me.fromCache || certs.fromCache || apps.fromCache;
 			this.#error = '';
 			await this.#loadNames();
+			// Issued documents go on the device too, so they open with no network.
+			if (!certs.fromCache) void keepEcertsOffline(certs.data);
 		} catch (e) {
 			this.#error = errorMessage(e);
 		} finally {
