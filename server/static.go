@@ -51,9 +51,10 @@ var publicAPI = map[string]bool{
 	"/api/anguan/config": true,
 }
 
-// servePublic answers GET /{path...} from dir; with indexFallback, paths that
-// are not files get index.html (the SPA's routes), except under /_app/, where
-// a missing file is a 404 rather than HTML passed off as a script.
+// servePublic answers GET /{path...} from dir: the file, else a prerendered
+// page (name.html), else with indexFallback index.html (the SPA's routes) —
+// except under /_app/, where a missing file is a 404 rather than HTML passed
+// off as a script.
 func servePublic(dir string, indexFallback bool) func(*core.RequestEvent) error {
 	fsys := os.DirFS(dir)
 	return func(e *core.RequestEvent) error {
@@ -63,6 +64,10 @@ func servePublic(dir string, indexFallback bool) func(*core.RequestEvent) error 
 		}
 		if isFile(fsys, name) {
 			return serveFile(e, fsys, name)
+		}
+		// A prerendered page (login.html for /login), as nginx's try_files $uri $uri.html.
+		if path.Ext(name) == "" && isFile(fsys, name+".html") {
+			return serveFile(e, fsys, name+".html")
 		}
 		if indexFallback && !strings.HasPrefix(name, "_app/") && isFile(fsys, router.IndexPage) {
 			return serveFile(e, fsys, router.IndexPage)

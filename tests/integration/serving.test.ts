@@ -113,6 +113,13 @@ describe('the built app', () => {
 		expect(brotliDecompressSync(page.body).toString()).toBe(readFileSync(join(PUBLIC, 'index.html'), 'utf8'));
 	});
 
+	it('serves a prerendered page at its path: /login is login.html, which preloads the login code', async () => {
+		const r = await get('/login?next=%2Fcertificates', { 'accept-encoding': 'br' });
+		expect(r.status).toBe(200);
+		expect(r.headers['cache-control']).toBe('no-cache');
+		expect(brotliDecompressSync(r.body).toString()).toBe(readFileSync(join(PUBLIC, 'login.html'), 'utf8'));
+	});
+
 	it('answers a missing hashed asset with 404, not with the app page', async () => {
 		const r = await get('/_app/immutable/chunks/gone.js');
 		expect(r.status).toBe(404);
