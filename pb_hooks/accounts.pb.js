@@ -14,7 +14,8 @@ onRecordValidate((e) => {
 		const message = d.ID_NUMBER_MESSAGES[err];
 		throw new BadRequestError(message, { idNumber: new ValidationError('invalid_id_number', message) });
 	}
-	if (!e.record.getString('gender')) e.record.set('gender', d.genderFromIdNumber(id));
+	// 性别 follows the ID number (GB 11643: odd sequence = 男), also after an approved change of number.
+	e.record.set('gender', d.genderFromIdNumber(id));
 	e.next();
 }, 'applicants');
 

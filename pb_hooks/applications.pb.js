@@ -25,14 +25,10 @@ onModelUpdateExecute((e) => {
 
 // With no delay (ISSUE_DELAY_MINUTES=0) the e-certificate goes out right after
 // approval; otherwise the cron job in issuance.pb.js picks it up.
+// A parked application (issueError set) waits for a reviewer instead.
 onRecordAfterUpdateSuccess((e) => {
 	e.next();
-	if (e.record.getString('status') !== '审核通过') return;
+	if (e.record.getString('status') !== '审核通过' || e.record.getString('issueError')) return;
 	if (require(`${__hooks}/lib/applications.js`).issueDelayMinutes() > 0) return;
-	try {
-		require(`${__hooks}/lib/issuance.js`).issueOne(e.app, e.record.id);
-	} catch (err) {
-		// The approval is committed; the minute job retries.
-		e.app.logger().error('电子证书发放失败', 'application', e.record.id, 'error', String(err));
-	}
+	require(`${__hooks}/lib/issuance.js`).issueOrPark(e.app, e.record.id);
 }, 'cert_applications');

@@ -1,9 +1,13 @@
 // Synthetic demo data: valid but invented ID numbers, credit codes and names.
-// Idempotent: existing accounts are left alone (passwords already changed
-// stay changed), missing ones are created.
+// Seeds an empty database only: once anyone is registered, nothing is added
+// again (an applicant whose ID number was changed is not re-created under
+// the old one; changed passwords stay changed).
 import { createRequire } from 'node:module';
 import PocketBase from 'pocketbase';
+import { buildHooksLib } from './build-hooks-lib.js';
 
+// The rules come from src/lib/domain, bundled for the hooks: build that bundle first (a fresh clone has none).
+await buildHooksLib();
 const require = createRequire(import.meta.url);
 const d = require('../pb_hooks/lib/domain.js');
 
@@ -64,45 +68,52 @@ export const DEMO_APPLICANTS = [
 	}
 ];
 
-async function findOne(pb, collection, field, value) {
-	const list = await pb.collection(collection).getList(1, 1, { filter: pb.filter(`${field} = {:v}`, { v: value }), skipTotal: true });
-	return list.items[0];
+/** Whether anyone is registered yet (no filter in the URL: request logs never carry an ID number). */
+async function isEmpty(pb) {
+	for (const c of ['applicants', 'enterprises']) if ((await pb.collection(c).getList(1, 1, { fields: 'id' })).totalItems > 0) return false;
+	return true;
 }
 
-/** Creates what is missing; returns the demo logins. `pb` must be authenticated as a superuser. */
-export async function seed(pb) {
+const enterpriseLogin = (e) => ({ kind: '企业', identity: e.uscc, name: e.name, password: d.defaultPassword(e.uscc), note: `${e.regCity} ${e.qualCategory} ${e.qualLevel}` });
+const applicantLogin = (a) => ({ kind: '个人', identity: a.idNumber, name: a.name, password: d.defaultPassword(a.idNumber), note: a.note });
+
+/** The demo logins as seeded (approved applications may since have changed some of them). */
+export function demoLogins() {
+	return [...DEMO_ENTERPRISES.map(enterpriseLogin), ...DEMO_APPLICANTS.map(applicantLogin)];
+}
+
+/**
+ * Seeds the demo accounts into an empty database; leaves a used one alone.
+ * Returns whether it seeded. `pb` must be a superuser.
+ */
+export async function seedIfEmpty(pb) {
+	if (!(await isEmpty(pb))) return { seeded: false };
+	await seed(pb);
+	return { seeded: true };
+}
+
+/** Creates the demo accounts and certificates. `pb` must be authenticated as a superuser. */
+async function seed(pb) {
 	const enterpriseIds = {};
-	const logins = [];
 	for (const e of DEMO_ENTERPRISES) {
 		const { key, ...data } = e;
-		let rec = await findOne(pb, 'enterprises', 'uscc', e.uscc);
-		if (!rec) {
-			const password = d.defaultPassword(e.uscc);
-			rec = await pb.collection('enterprises').create({ ...data, password, passwordConfirm: password, mustChangePassword: true });
-		}
+		const password = d.defaultPassword(e.uscc);
+		const rec = await pb.collection('enterprises').create({ ...data, password, passwordConfirm: password, mustChangePassword: true });
 		enterpriseIds[key] = rec.id;
-		logins.push({ kind: '企业', identity: e.uscc, name: e.name, password: d.defaultPassword(e.uscc), note: `${e.regCity} ${e.qualCategory} ${e.qualLevel}` });
 	}
 	for (const a of DEMO_APPLICANTS) {
-		let rec = await findOne(pb, 'applicants', 'idNumber', a.idNumber);
-		if (!rec) {
-			const password = d.defaultPassword(a.idNumber);
-			rec = await pb.collection('applicants').create({
-				idNumber: a.idNumber, name: a.name, gender: d.genderFromIdNumber(a.idNumber), title: a.title, position: a.position,
-				enterprise: enterpriseIds[a.enterprise], password, passwordConfirm: password, mustChangePassword: true
-			});
-		}
+		const password = d.defaultPassword(a.idNumber);
+		const rec = await pb.collection('applicants').create({
+			idNumber: a.idNumber, name: a.name, title: a.title, position: a.position,
+			enterprise: enterpriseIds[a.enterprise], password, passwordConfirm: password, mustChangePassword: true
+		});
 		const c = a.certificate;
-		if (!(await findOne(pb, 'certificates', 'holder', rec.id))) {
-			await pb.collection('certificates').create({
-				holder: rec.id, category: c.category, status: '有效', firstIssued: c.firstIssued, validUntil: c.validUntil,
-				enterprise: enterpriseIds[a.enterprise], certNo: c.certNo ?? '',
-				ecertIssuedAt: c.ecertIssued ? new Date().toISOString() : '', verifyCode: c.ecertIssued ? randomCode() : ''
-			});
-		}
-		logins.push({ kind: '个人', identity: a.idNumber, name: a.name, password: d.defaultPassword(a.idNumber), note: a.note });
+		await pb.collection('certificates').create({
+			holder: rec.id, category: c.category, status: '有效', firstIssued: c.firstIssued, validUntil: c.validUntil,
+			enterprise: enterpriseIds[a.enterprise], certNo: c.certNo ?? '',
+			ecertIssuedAt: c.ecertIssued ? new Date().toISOString() : '', verifyCode: c.ecertIssued ? randomCode() : ''
+		});
 	}
-	return logins;
 }
 
 function randomCode() {
@@ -110,9 +121,10 @@ function randomCode() {
 	return Array.from(crypto.getRandomValues(new Uint8Array(d.VERIFY_CODE_LENGTH)), (b) => abc[b % abc.length]).join('');
 }
 
+/** Logs in as the reviewer at `url` and seeds an empty database; see seedIfEmpty. */
 export async function seedAt(url, email, password) {
 	const pb = new PocketBase(url);
 	pb.autoCancellation(false);
 	await pb.collection('_superusers').authWithPassword(email, password);
-	return seed(pb);
+	return seedIfEmpty(pb);
 }

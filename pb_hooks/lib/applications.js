@@ -62,7 +62,10 @@ function check(app, record) {
 	return {};
 }
 
-/** The values before the change, as the applicant's record holds them now. */
+/**
+ * The values before the change, as the applicant's record holds them now, and
+ * the reviewer's reading of the photo report — taken at every (re)submission.
+ */
 function snapshot(app, record) {
 	const holder = app.findRecordById('applicants', record.getString('applicant'));
 	record.set('origIdNumber', holder.getString('idNumber'));
@@ -70,10 +73,40 @@ function snapshot(app, record) {
 	record.set('origTitle', holder.getString('title'));
 	record.set('origPosition', holder.getString('position'));
 	record.set('origEnterprise', holder.getString('enterprise'));
+	record.set('photoCheckSummary', domain().photoCheckSummary(record.getString('photoCheck')));
+}
+
+/**
+ * At approval: the requested ID number must still be free — no other account
+ * holds it and no other approved application is about to take it — or the
+ * issuance would fail later with nobody to tell.
+ */
+function approvalCheck(app, record) {
+	const idNumber = record.getString('idNumber');
+	const applicant = record.getString('applicant');
+	const holder = app.findRecordById('applicants', applicant);
+	if (!idNumber || idNumber === holder.getString('idNumber')) return {};
+	const taken = app.countRecords('applicants', $dbx.exp('idNumber = {:id} AND id != {:self}', { id: idNumber, self: applicant }));
+	const claimed = app.countRecords(
+		'cert_applications',
+		$dbx.exp("idNumber = {:id} AND applicant != {:self} AND status = '审核通过'", { id: idNumber, self: applicant })
+	);
+	return taken + claimed > 0 ? { idNumber: domain().APPLICATION_MESSAGES.idNumberConflict } : {};
 }
 
 function onDecision(app, record, to) {
 	if (to === '审核通过') record.set('issueAfter', review.pbDate(Date.now() + issueDelayMinutes() * 60000));
+	if (to === '审核不通过') clearIssueState(record);
+}
+
+function clearIssueState(record) {
+	for (const f of ['issueAfter', 'issueError', 'issueFailedAt']) record.set(f, null);
+}
+
+/** A reviewer emptied issueError: the issuance is tried again (at once, or by the minute job). */
+function onCleared(record) {
+	record.set('issueError', '');
+	record.set('issueFailedAt', null);
 }
 
 function spec() {
@@ -85,7 +118,10 @@ function spec() {
 		ownerLabel: '申请人',
 		immutable: ['applicant', 'certificate', 'kind'],
 		content: d.APPLICATION_CONTENT_FIELDS.slice(),
-		serverFields: ['origIdNumber', 'origName', 'origTitle', 'origPosition', 'origEnterprise', 'issueAfter', 'issuedAt'],
+		serverFields: [
+			'origIdNumber', 'origName', 'origTitle', 'origPosition', 'origEnterprise', 'photoCheckSummary',
+			'issueAfter', 'issuedAt', 'issueError', 'issueFailedAt', 'reviewLink'
+		],
 		messages: {
 			immutable: m.immutable,
 			reviewerContent: m.reviewerContent,
@@ -93,11 +129,15 @@ function spec() {
 			decidedLocked: m.decidedLocked
 		},
 		check: check,
-		// One open application per certificate.
+		// One open application per certificate, until its certificate is issued.
 		openScope: 'certificate',
+		openStatuses: d.OPEN_STATUSES,
 		openError: { certificate: m.alreadyOpen },
 		snapshot: snapshot,
-		onDecision: onDecision
+		approvalCheck: approvalCheck,
+		onDecision: onDecision,
+		reviewerClears: ['issueError'],
+		onCleared: onCleared
 	};
 }
 

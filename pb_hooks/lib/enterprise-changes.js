@@ -15,7 +15,8 @@ const MESSAGES = {
 	immutable: '修改申请不能转给其他企业',
 	reviewerContent: '审核人员不能修改企业提交的内容；如需补充，请审核不通过并写明原因',
 	submittedLocked: '申请已提交，如需修改请先撤回',
-	decidedLocked: '申请已审核通过，不能再修改'
+	decidedLocked: '申请已审核通过，不能再修改',
+	usccConflict: '该统一社会信用代码已被其他企业使用，不能审核通过；请核实后选择“审核不通过”并写明原因'
 };
 
 function check(app, record) {
@@ -44,6 +45,14 @@ function snapshot(app, record) {
 	for (const f of d.ENTERPRISE_CHANGE_TEXT_FIELDS) original[f] = ent.getString(f);
 	for (const f of d.ENTERPRISE_CHANGE_FILE_FIELDS) original[f] = review.listOf(ent.get(f));
 	record.set('original', original);
+}
+
+/** At approval the requested credit code must still be free: it is applied in the same save. */
+function approvalCheck(app, record) {
+	const uscc = record.getString('uscc');
+	if (!uscc) return {};
+	const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
+	return taken > 0 ? { uscc: MESSAGES.usccConflict } : {};
 }
 
 function afterDecision(app, record, to) {
@@ -78,13 +87,15 @@ function spec() {
 		ownerLabel: '企业',
 		immutable: ['enterprise'],
 		content: ['kind'].concat(d.ENTERPRISE_CHANGE_TEXT_FIELDS, d.ENTERPRISE_CHANGE_FILE_FIELDS),
-		serverFields: ['original'],
+		serverFields: ['original', 'reviewLink'],
 		messages: MESSAGES,
 		check: check,
-		// One open request per enterprise.
+		// One request waiting for a reviewer per enterprise; an approved one is applied and closed.
 		openScope: 'enterprise',
+		openStatuses: d.ENTERPRISE_CHANGE_OPEN_STATUSES,
 		openError: { kind: MESSAGES.alreadyOpen },
 		snapshot: snapshot,
+		approvalCheck: approvalCheck,
 		afterDecision: afterDecision
 	};
 }

@@ -56,6 +56,7 @@ function issueOne(app, id) {
 			}
 			person.set('photo', $filesystem.fileFromBytes(bytes, 'photo.jpg'));
 			person.set('photoCheck', a.get('photoCheck'));
+			person.set('photoCheckSummary', a.getString('photoCheckSummary'));
 		}
 		tx.save(person);
 
@@ -80,20 +81,50 @@ function issueOne(app, id) {
 	return issued;
 }
 
-/** Issues every approved application whose delay has passed; one failure does not stop the others. */
+/** The reviewer's reading of why an issuance failed (the applicant only learns that a reviewer is on it). */
+function failureReason(err) {
+	const text = String(err);
+	if (/idNumber/.test(text) && /unique/i.test(text)) return '变更后的身份证号已被其他账号使用，无法写入申请人信息';
+	if (/certNo/.test(text) && /unique/i.test(text)) return '证书编号重复，请稍后清空此项重试';
+	return '系统错误：' + text.slice(0, 400);
+}
+
+/**
+ * Issues one application and, when that fails, parks it for a reviewer:
+ * issueError says why (the review queue lists it), issueFailedAt tells the
+ * applicant that a reviewer is on it. It is not retried until a reviewer
+ * empties issueError (or refuses the application), so nothing loops silently.
+ */
+function issueOrPark(app, id) {
+	try {
+		return { issued: issueOne(app, id) };
+	} catch (err) {
+		const reason = failureReason(err);
+		app.logger().error('电子证书发放失败', 'application', id, 'error', String(err));
+		const a = app.findRecordById('cert_applications', id);
+		a.set('issueError', reason);
+		a.set('issueFailedAt', review.pbDate());
+		app.save(a);
+		return { issued: false, error: reason };
+	}
+}
+
+/** Issues every approved application whose delay has passed and that is not parked; one failure does not stop the others. */
 function runIssuance(app) {
-	const due = app.findRecordsByFilter('cert_applications', "status = '审核通过' && issueAfter <= {:now}", 'issueAfter', 500, 0, {
-		now: review.pbDate()
-	});
+	const due = app.findRecordsByFilter(
+		'cert_applications',
+		"status = '审核通过' && issueAfter <= {:now} && issueError = ''",
+		'issueAfter',
+		500,
+		0,
+		{ now: review.pbDate() }
+	);
 	let issued = 0;
 	const failed = [];
 	for (const a of due) {
-		try {
-			if (issueOne(app, a.id)) issued++;
-		} catch (err) {
-			failed.push({ id: a.id, error: String(err) });
-			app.logger().error('电子证书发放失败', 'application', a.id, 'error', String(err));
-		}
+		const result = issueOrPark(app, a.id);
+		if (result.issued) issued++;
+		if (result.error) failed.push({ id: a.id, error: result.error });
 	}
 	return { issued: issued, failed: failed };
 }
@@ -125,4 +156,4 @@ function runLapse(app) {
 	return { lapsed: lapsed };
 }
 
-module.exports = { issueOne, runIssuance, runLapse, allocateCertNo };
+module.exports = { issueOne, issueOrPark, runIssuance, runLapse, allocateCertNo };

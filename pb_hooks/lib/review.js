@@ -47,7 +47,20 @@ function filesOf(record, field) {
 	return listOf(record.get(field)).map((f) => (typeof f === 'string' ? { name: f } : { name: f.originalName || f.name, size: f.size }));
 }
 
-/** Comparable form of a field's value, so a form that re-sends unchanged values is not an edit. */
+/** JSON with object keys sorted: the admin UI sends JSON fields back as objects, which Go re-encodes with sorted keys. */
+function canonicalJson(value) {
+	if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+	if (value && typeof value === 'object') {
+		return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(value[k])).join(',') + '}';
+	}
+	return JSON.stringify(value === undefined ? null : value);
+}
+
+/**
+ * Comparable form of a field's value, so a save that sends unchanged values
+ * back (the admin UI sends every field) is not an edit: values are compared,
+ * never presence.
+ */
 function valueKey(record, field) {
 	const type = record.collection().fields.getByName(field).type();
 	if (type === 'file') {
@@ -55,10 +68,9 @@ function valueKey(record, field) {
 		return record.getStringSlice(field).join('\u0001');
 	}
 	if (type === 'json') {
-		// Compare parsed, so whitespace and key spacing differences do not count.
 		const text = record.getString(field);
 		try {
-			return JSON.stringify(JSON.parse(text || 'null'));
+			return canonicalJson(JSON.parse(text || 'null'));
 		} catch (_) {
 			return text;
 		}
@@ -113,6 +125,12 @@ function handleCreate(e, spec) {
 	e.next();
 }
 
+/** Server fields a reviewer has emptied (e.g. an issuance error, to try again): read before they are restored. */
+function clearedByReviewer(record, spec) {
+	const original = record.original();
+	return (spec.reviewerClears || []).filter((f) => original.getString(f) !== '' && record.getString(f) === '');
+}
+
 function handleUpdate(e, spec) {
 	const d = domain();
 	const record = e.record;
@@ -121,15 +139,13 @@ function handleUpdate(e, spec) {
 	const to = record.getString('status');
 	const actor = actorOf(e, spec);
 	if (!d.isReviewStatus(to)) refuse('status', d.REVIEW_MESSAGES.badStatus);
-
 	const immutable = changedFields(record, spec.immutable);
 	if (immutable.length) refuse(immutable[0], spec.messages.immutable);
+	const cleared = actor.by === 'reviewer' ? clearedByReviewer(record, spec) : [];
 	restore(record, SYSTEM_FIELDS.concat(spec.serverFields));
-
 	const moveError = d.transitionError(from, to, actor.by);
 	if (moveError) refuse('status', moveError, 'invalid_transition');
 	const content = changedFields(record, spec.content);
-
 	if (actor.by === 'reviewer') {
 		if (content.length) refuse(content[0], spec.messages.reviewerContent);
 		const reasonsChanged = changedFields(record, DECISION_FIELDS).length > 0;
@@ -137,11 +153,14 @@ function handleUpdate(e, spec) {
 		if (from !== to) {
 			const decision = d.decisionError(to, record.get('rejectReasons'), record.getString('rejectNote'));
 			if (decision) refuse('rejectReasons', decision, 'reason_required');
-			if (to === '审核通过' || to === '审核不通过') {
+			// What would make the approval fail later (an identity taken meanwhile) is refused now, where the reviewer is.
+			if (to === '审核通过' && spec.approvalCheck) refuseAll(spec.approvalCheck(e.app, record));
+			if (d.DECISION_STATUSES.indexOf(to) !== -1) {
 				record.set('decidedAt', pbDate());
 				record.set('reviewer', actor.name);
 			}
 		}
+		for (const f of cleared) spec.onCleared(record, f);
 	} else {
 		restore(record, DECISION_FIELDS);
 		if (content.length && d.OWNER_EDITABLE.indexOf(from) === -1) refuse(content[0], lockedMessage(d, spec, from));
@@ -171,6 +190,8 @@ function writeWithEvent(e, spec) {
 	const d = domain();
 	const record = e.model;
 	guardMove(record);
+	// The reviewers' one-click way from the queue to this request, kept current with the configured app URL.
+	record.set('reviewLink', reviewLink(e.app, spec.collection, record.id));
 	const from = record.isNew() ? '' : record.original().getString('status');
 	const to = record.getString('status');
 	if (from === to) return e.next();
@@ -208,9 +229,15 @@ function openConflict(app, spec, record) {
 	const open = app.countRecords(
 		spec.collection,
 		$dbx.exp(`${spec.openScope} = {:scope} AND id != {:self}`, { scope: record.getString(spec.openScope), self: record.id }),
-		$dbx.in('status', ...domain().OPEN_STATUSES)
+		$dbx.in('status', ...spec.openStatuses)
 	);
 	return open > 0 ? spec.openError : {};
+}
+
+/** Where the admin UI opens this record (Settings → Application URL is the server's public address). */
+function reviewLink(app, collection, id) {
+	const base = String(app.settings().meta.appURL || '').replace(/\/+$/, '');
+	return base ? `${base}/_/#/collections?collection=${collection}&record=${id}` : '';
 }
 
 function lockedMessage(d, spec, from) {

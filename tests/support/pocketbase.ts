@@ -59,7 +59,8 @@ export async function startPocketBase(opts: StartOptions = {}): Promise<RunningP
 		`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
 		`--publicDir=${opts.publicDir ?? join(ROOT, 'pb_public')}`
 	];
-	const env = { ...process.env, ISSUE_DELAY_MINUTES: '0', ...opts.env };
+	// APP_URL: the reviewers' links in review_queue point at this server.
+	const env = { ...process.env, ISSUE_DELAY_MINUTES: '0', APP_URL: `http://127.0.0.1:${port}`, ...opts.env };
 
 	const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { env, encoding: 'utf8' });
 	if (up.status !== 0) throw new Error(`superuser upsert failed: ${up.stderr || up.stdout}`);

@@ -6,7 +6,7 @@
  */
 import type { Category } from './certificate';
 import { checkIdNumber, ID_NUMBER_MESSAGES, normalizeIdNumber } from './id-number';
-import { canRenew, lateRenewalMessage } from './renewal';
+import { renewalError } from './renewal';
 import { rejectionText, type ReviewStatus } from './review';
 
 export const APPLICATION_KINDS = ['变更', '延续'] as const;
@@ -30,13 +30,29 @@ export const APPLICATION_CONTENT_FIELDS = [...APPLICATION_VALUE_FIELDS, ...ATTAC
 export type ApplicationField = ApplicationValueField | AttachmentField | 'kind' | 'certificate';
 export type ApplicationErrors = Partial<Record<ApplicationField, string>>;
 
-/** Visible labels, in the seed's wording. */
+/**
+ * How the form names a requested value: the seed's 变更后… for a change; for a
+ * renewal the applicant confirms what the renewed certificate will say.
+ */
+const VALUE_PREFIX: Record<ApplicationKind, string> = { 变更: '变更后', 延续: '延续证书上的' };
+const VALUE_NAMES: Record<ApplicationValueField, string> = {
+	idNumber: '身份证号',
+	name: '姓名',
+	title: '技术职称',
+	position: '职位',
+	enterprise: '工作单位'
+};
+
+/** Visible labels of the requested values, e.g. 变更后姓名 / 延续证书上的姓名. */
+export function applicationValueLabels(kind: ApplicationKind): Record<ApplicationValueField, string> {
+	const labels = {} as Record<ApplicationValueField, string>;
+	for (const f of APPLICATION_VALUE_FIELDS) labels[f] = VALUE_PREFIX[kind] + VALUE_NAMES[f];
+	return labels;
+}
+
+/** Visible labels of a change application, in the seed's wording. */
 export const APPLICATION_LABELS: Record<ApplicationValueField | AttachmentField, string> = {
-	idNumber: '变更后身份证号',
-	name: '变更后姓名',
-	title: '变更后技术职称',
-	position: '变更后职位',
-	enterprise: '变更后工作单位',
+	...applicationValueLabels('变更'),
 	idCardBack: '身份证国徽面扫描件',
 	idCardFront: '身份证姓名面扫描件',
 	pledge: '承诺书',
@@ -72,6 +88,23 @@ export const ATTACHMENT_SPECS: readonly AttachmentSpec[] = [
 		maxFiles: 10
 	}
 ];
+
+/** A renewal asks for the certificate being renewed, not the seed's one-off paper-to-electronic conversion. */
+const RENEWAL_HINTS: Partial<Record<AttachmentField, string>> = {
+	pledge: '下载延续证书承诺书模板，填写后上传照片或扫描件',
+	applicationForm: '上传要延续的证书：纸质证书的照片页和所有签章页扫描件，或电子证书',
+	socialInsurance: '上传近期社保证明（社保系统个人端或企业端出具，带二维码方便核验），工作单位须与社保一致'
+};
+
+/** The attachments of an application of this kind, with that kind's instructions. */
+export function attachmentSpecs(kind: ApplicationKind): AttachmentSpec[] {
+	return ATTACHMENT_SPECS.map((s) => (kind === '延续' && RENEWAL_HINTS[s.field] ? { ...s, hint: RENEWAL_HINTS[s.field]! } : s));
+}
+
+/** The 承诺书 template link's words (the template itself covers both kinds). */
+export function pledgeTemplateLabel(kind: ApplicationKind): string {
+	return `下载${kind}证书承诺书（模板）`;
+}
 
 export function attachmentSpec(field: AttachmentField): AttachmentSpec {
 	return ATTACHMENT_SPECS.find((s) => s.field === field)!;
@@ -145,6 +178,10 @@ export const NO_TITLE = '无';
 
 export const APPLICATION_MESSAGES = {
 	kind: '申请类型应为“变更”或“延续”',
+	/** At approval: the requested number is another account's, or another approved application's. */
+	idNumberConflict: '该身份证号已被其他账号使用，或另一份已审核通过的申请正要使用它，不能审核通过；请核实后选择“审核不通过”并写明原因',
+	/** Shown to the applicant when issuance needs a reviewer (no internal reason). */
+	issuePending: '电子证书发放遇到问题，审核人员正在处理',
 	nameEmpty: '请输入变更后的姓名',
 	nameLength: `姓名应为 2–${NAME_MAX_LENGTH} 个字`,
 	nameChars: '姓名只能包含汉字（少数民族姓名可用“·”分隔）或英文字母',
@@ -206,8 +243,7 @@ export function validateApplication(input: ApplicationInput): ApplicationErrors 
 		set('kind', APPLICATION_MESSAGES.kind);
 		return errors;
 	}
-	if (input.kind === '延续' && input.validUntil && !canRenew(input.validUntil, input.now ?? new Date()))
-		set('certificate', lateRenewalMessage(input.validUntil));
+	if (input.kind === '延续' && input.validUntil) set('certificate', renewalError(input.validUntil, input.now ?? new Date()));
 
 	const id = checkIdNumber(normalizeIdNumber(input.idNumber ?? ''), input.now ?? new Date());
 	set('idNumber', id && ID_NUMBER_MESSAGES[id]);
@@ -239,6 +275,8 @@ export function operationStatusText(a: {
 	status: ReviewStatus | string;
 	rejectReasons?: readonly string[] | null;
 	rejectNote?: string | null;
+	/** Set by the issuance job when the certificate could not be issued (the reason is for reviewers only). */
+	issueFailedAt?: string | null;
 }): string {
 	const what = `${a.kind}证书`;
 	switch (a.status) {
@@ -247,7 +285,7 @@ export function operationStatusText(a: {
 		case '审核中':
 			return `${what}申请审核中`;
 		case '审核通过':
-			return `${what}审核通过，等待推送电子证书`;
+			return a.issueFailedAt ? `${what}审核通过，${APPLICATION_MESSAGES.issuePending}` : `${what}审核通过，等待推送电子证书`;
 		case '审核不通过':
 			return `${what}审批不通过 原因: ${rejectionText(a.rejectReasons, a.rejectNote) || '请联系考核管理部门'}`;
 		case '已撤回':

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, addYears, chinaDateTime, chinaDay, dayOf, daysBetween } from './dates';
+import { addDays, addMonths, addYears, chinaDateTime, chinaDay, dayOf, daysBetween } from './dates';
 
 describe('chinaDay', () => {
 	it('switches day at midnight China time (16:00 UTC)', () => {
@@ -92,5 +92,15 @@ describe('chinaDateTime', () => {
 	it('gives an empty text for an empty or unreadable value', () => {
 		expect(chinaDateTime('')).toBe('');
 		expect(chinaDateTime('not a date')).toBe('');
+	});
+});
+
+describe('addMonths', () => {
+	it('moves by calendar months and falls back to the last day of a shorter month', () => {
+		expect(addMonths('2026-06-30', -3)).toBe('2026-03-30');
+		expect(addMonths('2026-05-31', -3)).toBe('2026-02-28');
+		expect(addMonths('2028-05-31', -3)).toBe('2028-02-29');
+		expect(addMonths('2026-01-15', -3)).toBe('2025-10-15');
+		expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
 	});
 });

@@ -41,3 +41,11 @@ export function addYears(day: string, years: number): string {
 	if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
 	return date.toISOString().slice(0, 10);
 }
+
+/** Calendar months later (or earlier); the 31st falls back to the month's last day. */
+export function addMonths(day: string, months: number): string {
+	const [y, m, d] = day.split('-').map(Number);
+	const date = new Date(Date.UTC(y, m - 1 + months, d));
+	if (date.getUTCDate() !== d) date.setUTCDate(0);
+	return date.toISOString().slice(0, 10);
+}

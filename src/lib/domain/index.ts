@@ -12,6 +12,7 @@ export * from './review';
 export * from './dates';
 export * from './renewal';
 export * from './photo';
+export * from './photo-check';
 export * from './image-header';
 export * from './application';
 export * from './enterprise';

@@ -4,10 +4,14 @@ import {
 	isPastValidity,
 	lateRenewalMessage,
 	RENEWAL_PENDING_STATUSES,
-	RENEWAL_WARNING_DAYS,
+	RENEWAL_WINDOW_MONTHS,
+	renewalCountdownText,
 	renewalDaysLeft,
 	renewalDeadline,
+	renewalError,
+	renewalPhase,
 	renewalWindowOpen,
+	renewalWindowStart,
 	renewedValidUntil,
 	shouldLapse
 } from './renewal';
@@ -49,7 +53,7 @@ describe('renewal deadline (the seed: valid until 6/30 → apply by 6/29)', () =
 		for (const v of ['2023-06-30', '2023-06-30 00:00:00.000Z']) {
 			expect(canRenew(v, cst('2023-06-29T23:59:59'))).toBe(true);
 			expect(canRenew(v, cst('2023-06-29T00:00:00'))).toBe(true);
-			expect(canRenew(v, cst('2023-01-01T08:00:00'))).toBe(true);
+			expect(canRenew(v, cst('2023-03-30T08:00:00'))).toBe(true);
 			expect(canRenew(v, cst('2023-06-30T00:00:00'))).toBe(false);
 			expect(canRenew(v, cst('2023-07-15T12:00:00'))).toBe(false);
 		}
@@ -75,15 +79,31 @@ describe('renewal deadline (the seed: valid until 6/30 → apply by 6/29)', () =
 });
 
 describe('renewal window', () => {
-	it('opens about three months before the deadline', () => {
-		expect(RENEWAL_WARNING_DAYS).toBe(92);
-		// 30 Mar → 29 Jun = 1 + 30 + 31 + 29 = 91 days: open
-		expect(renewalDaysLeft('2023-06-30', cst('2023-03-30T10:00:00'))).toBe(91);
-		expect(renewalWindowOpen('2023-06-30', cst('2023-03-30T10:00:00'))).toBe(true);
-		// 29 Mar → 29 Jun = 92 days: not yet
+	it('opens three calendar months before the expiry day', () => {
+		expect(RENEWAL_WINDOW_MONTHS).toBe(3);
+		expect(renewalWindowStart('2023-06-30 00:00:00.000Z')).toBe('2023-03-30');
+		// The 31st of a shorter month falls back to its last day.
+		expect(renewalWindowStart('2023-05-31')).toBe('2023-02-28');
+		expect(renewalWindowOpen('2023-06-30', cst('2023-03-30T00:00:00'))).toBe(true);
 		expect(renewalWindowOpen('2023-06-30', cst('2023-03-29T23:59:00'))).toBe(false);
 		expect(renewalWindowOpen('2023-06-30', cst('2023-01-01T10:00:00'))).toBe(false);
 		expect(renewalWindowOpen('2023-06-30', cst('2021-06-30T10:00:00'))).toBe(false);
+	});
+	it('is not offered again right after a renewal: the new expiry is three years away', () => {
+		const renewed = renewedValidUntil('2023-06-30');
+		expect(renewalPhase(renewed, cst('2023-06-15T10:00:00'))).toBe('early');
+		expect(canRenew(renewed, cst('2023-06-15T10:00:00'))).toBe(false);
+		expect(renewalError(renewed, cst('2023-06-15T10:00:00'))).toBe('证书有效期至 2026-06-30，延续申请可在 2026-03-30 至 2026-06-29 期间提交');
+	});
+	it('says why a renewal cannot be sent, in each phase', () => {
+		expect(renewalError('2023-06-30', cst('2023-05-01T10:00:00'))).toBeNull();
+		expect(renewalError('2023-06-30', cst('2023-06-30T10:00:00'))).toBe(lateRenewalMessage('2023-06-30'));
+	});
+	it('counts down inside the window only', () => {
+		expect(renewalCountdownText('2023-06-30', cst('2023-06-27T10:00:00'))).toBe('距延续申请截止还有 2 天（2023-06-29 以前提交）');
+		expect(renewalCountdownText('2023-06-30', cst('2023-06-29T10:00:00'))).toBe('今天是延续申请的最后一天（2023-06-29）');
+		expect(renewalCountdownText('2023-06-30', cst('2023-01-29T10:00:00'))).toBe('');
+		expect(renewalCountdownText('2023-06-30', cst('2023-06-30T10:00:00'))).toBe('');
 	});
 	it('is open up to the deadline and closed after it', () => {
 		expect(renewalWindowOpen('2023-06-30', cst('2023-06-01T10:00:00'))).toBe(true);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	canTransition,
 	decisionError,
+	ENTERPRISE_CHANGE_OPEN_STATUSES,
+	ENTERPRISE_REJECT_REASONS,
 	INITIAL_STATUS,
 	isKnownTransition,
 	isReviewStatus,
@@ -25,11 +27,17 @@ describe('review state machine', () => {
 		expect(canTransition('审核通过', '已发证', 'system')).toBe(true);
 		expect(canTransition('审核通过', '已发证', 'reviewer')).toBe(false);
 	});
+	it('lets a reviewer decide in one save, 审核中 being an optional claim', () => {
+		expect(canTransition('已提交', '审核通过', 'reviewer')).toBe(true);
+		expect(canTransition('已提交', '审核不通过', 'reviewer')).toBe(true);
+		expect(canTransition('已提交', '审核通过', 'owner')).toBe(false);
+		expect(canTransition('审核通过', '审核不通过', 'reviewer')).toBe(true);
+	});
 	it('refuses jumps the table does not have, for anyone', () => {
-		expect(isKnownTransition('已提交', '审核通过')).toBe(false);
+		expect(isKnownTransition('审核不通过', '审核通过')).toBe(false);
 		expect(isKnownTransition('已发证', '审核中')).toBe(false);
 		expect(isKnownTransition('审核中', '审核中')).toBe(true);
-		expect(transitionError('已提交', '审核通过', 'reviewer')).toBe('申请状态不能从“已提交”变为“审核通过”');
+		expect(transitionError('审核不通过', '审核通过', 'reviewer')).toBe('申请状态不能从“审核不通过”变为“审核通过”');
 		expect(transitionError('审核中', '已撤回', 'owner')).toBe('申请正在审核中，暂不能修改或撤回');
 	});
 	it('needs a reason to reject', () => {
@@ -43,9 +51,12 @@ describe('review state machine', () => {
 // The table, written out independently of the module: from → to, by whom.
 const ALLOWED: ReadonlyArray<[ReviewStatus, ReviewStatus, Actor]> = [
 	['已提交', '审核中', 'reviewer'],
+	['已提交', '审核通过', 'reviewer'],
+	['已提交', '审核不通过', 'reviewer'],
 	['已提交', '已撤回', 'owner'],
 	['审核中', '审核通过', 'reviewer'],
 	['审核中', '审核不通过', 'reviewer'],
+	['审核通过', '审核不通过', 'reviewer'],
 	['审核不通过', '已提交', 'owner'],
 	['已撤回', '已提交', 'owner'],
 	['审核通过', '已发证', 'system']
@@ -61,6 +72,8 @@ describe('review statuses', () => {
 		expect([...OWNER_EDITABLE]).toEqual(['审核不通过', '已撤回']);
 		expect([...PENDING_STATUSES]).toEqual(['已提交', '审核中']);
 		expect([...OPEN_STATUSES]).toEqual(['已提交', '审核中', '审核通过']);
+		// An enterprise change is applied when approved: only one still waiting blocks the next.
+		expect([...ENTERPRISE_CHANGE_OPEN_STATUSES]).toEqual(['已提交', '审核中']);
 	});
 	it('isReviewStatus', () => {
 		for (const s of REVIEW_STATUSES) expect(isReviewStatus(s)).toBe(true);
@@ -120,6 +133,7 @@ describe('transitionError messages', () => {
 	it('a move that belongs to someone else', () => {
 		expect(transitionError('已提交', '审核中', 'owner')).toBe('只有审核人员可以将申请设为“审核中”');
 		expect(transitionError('审核中', '审核不通过', 'system')).toBe('只有审核人员可以将申请设为“审核不通过”');
+		expect(transitionError('已提交', '审核通过', 'owner')).toBe('只有审核人员可以将申请设为“审核通过”');
 		expect(transitionError('已提交', '已撤回', 'reviewer')).toBe('只有申请人可以将申请设为“已撤回”');
 		expect(transitionError('审核不通过', '已提交', 'reviewer')).toBe('只有申请人可以将申请设为“已提交”');
 		expect(transitionError('审核通过', '已发证', 'reviewer')).toBe('“已发证”由系统在审核通过后自动设置');
@@ -128,7 +142,6 @@ describe('transitionError messages', () => {
 	it('a jump the table does not have, whoever asks', () => {
 		for (const by of ['reviewer', 'system'] as Actor[]) {
 			expect(transitionError('已提交', '已发证', by)).toBe('申请状态不能从“已提交”变为“已发证”');
-			expect(transitionError('已提交', '审核不通过', by)).toBe('申请状态不能从“已提交”变为“审核不通过”');
 			expect(transitionError('审核不通过', '审核通过', by)).toBe('申请状态不能从“审核不通过”变为“审核通过”');
 			expect(transitionError('已发证', '审核中', by)).toBe('申请状态不能从“已发证”变为“审核中”');
 			expect(transitionError('已撤回', '审核中', by)).toBe('申请状态不能从“已撤回”变为“审核中”');
@@ -162,5 +175,13 @@ describe('rejection reasons', () => {
 		expect(REJECT_REASONS).toContain('证件照片不符合要求');
 		expect(new Set(REJECT_REASONS).size).toBe(REJECT_REASONS.length);
 		for (const r of REJECT_REASONS) expect(r).not.toContain('；');
+	});
+	it('offers enterprises reasons about their licence and qualification, not personal ones', () => {
+		expect(ENTERPRISE_REJECT_REASONS.some((r) => r.includes('营业执照'))).toBe(true);
+		expect(ENTERPRISE_REJECT_REASONS.some((r) => r.includes('资质证书'))).toBe(true);
+		for (const r of ENTERPRISE_REJECT_REASONS) {
+			expect(REJECT_REASONS as readonly string[]).not.toContain(r);
+			expect(r).not.toMatch(/参保|社保|劳动合同|身份证/);
+		}
 	});
 });
