@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { copyPhotoAssets } from '../../../scripts/copy-photo-assets.js';
+import { syncSvelteKit } from '../prepare.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const outDir = join(root, 'tests/.tmp/bench-photo');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
+// Vite reads tsconfig.json, which extends SvelteKit's generated one.
+syncSvelteKit();
 await copyPhotoAssets();
 await build({
 	configFile: false,
