@@ -4,7 +4,7 @@
 // (what PocketBase itself costs: the baseline). Prints throughput, latency
 // percentiles, server CPU per submission, errors and duplicates.
 //
-//   npm run bench:rush [-- --applicants 50 --certs 12 --concurrency 32 --pool 64 --warmup 2 --rounds 3 --profile]
+//   npm run bench:rush [-- --applicants 50 --certs 12 --concurrency 32 --pool 64 --warmup 2 --rounds 3 --scan-kb 200 --profile]
 //   BENCH_QUICK=1 npm run bench:rush      4 applicants × 2 submissions, concurrency 8
 //
 // --pool N starts PocketBase with --hooksPool=N (default 64; 0 = PocketBase's
@@ -33,6 +33,8 @@ const CERTS_EACH = arg('certs', QUICK ? 2 : 12);
 const CONCURRENCY = arg('concurrency', QUICK ? 8 : 32);
 const POOL = arg('pool', 64);
 const WARMUP_CERTS = arg('warmup', QUICK ? 1 : 2);
+// Size of each of the three large scans (a phone photo of a page is 1–4 MB).
+const SCAN_KB = arg('scan-kb', 200);
 const PROFILE = process.argv.includes('--profile');
 // One round when profiling (the profile covers it) or quick.
 const ROUNDS = PROFILE || QUICK ? 1 : arg('rounds', 3);
@@ -108,7 +110,7 @@ try {
 		for (let i = 0; i < noise.length; i++) noise[i] = 33 + (((i * 2654435761) >>> 24) % 90);
 		return new Blob([head, '%', noise, '\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' });
 	}
-	const BIG = [pdf(200), pdf(200), pdf(200)];
+	const BIG = [pdf(SCAN_KB), pdf(SCAN_KB), pdf(SCAN_KB)];
 	const SMALL = pdf(30);
 
 	function body(a, cert) {
@@ -192,8 +194,8 @@ try {
 	const warmupJobs = [];
 	for (let c = CERTS_EACH; c < CERTS_EACH + WARMUP_CERTS; c++) for (const a of applicants) warmupJobs.push({ a, cert: a.certs[c] });
 	console.log(`  准备用时 ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
-	const MB = ((jobs.length + warmupJobs.length) * 2 * (3 * 200 + 2 * 30)) / 1024;
-	console.log(`并发 ${CONCURRENCY}，JS VM 池 ${POOL || '默认(15)'}，每条路径 ${jobs.length} 份申请（另有预热 ${warmupJobs.length} 份），每份 5 个附件（3 × 200 KB + 2 × 30 KB），共上传约 ${MB.toFixed(0)} MB\n`);
+	const MB = ((jobs.length + warmupJobs.length) * 2 * (3 * SCAN_KB + 2 * 30)) / 1024;
+	console.log(`并发 ${CONCURRENCY}，JS VM 池 ${POOL || '默认(15)'}，每条路径 ${jobs.length} 份申请（另有预热 ${warmupJobs.length} 份），每份 5 个附件（3 × ${SCAN_KB} KB + 2 × 30 KB），共上传约 ${MB.toFixed(0)} MB\n`);
 
 	// Warm-up of both paths (JS VMs load the hooks' modules once each, page cache), not counted.
 	const warm = await rush('cert_applications', warmupJobs);
