@@ -24,10 +24,11 @@ function freePort() {
 }
 
 /**
- * @param {{ pool?: number, publicDir?: string, env?: Record<string, string> }} opts
- *   pool: --hooksPool (0 = PocketBase's default of 15)
+ * @param {{ pool?: number, publicDir?: string, env?: Record<string, string>, wrap?: string[] }} opts
+ *   pool: --hooksPool (0 = PocketBase's default of 15); wrap: a command to run PocketBase under
+ *   (valgrind …), which keeps the process id
  */
-export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public'), env = {} } = {}) {
+export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public'), env = {}, wrap = [] } = {}) {
 	const bin = await preparePocketBase();
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'anguan-bench-'));
@@ -35,7 +36,8 @@ export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public
 	const fullEnv = { ...process.env, ISSUE_DELAY_MINUTES: '1440', ...env };
 	const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { env: fullEnv, encoding: 'utf8' });
 	if (up.status !== 0) throw new Error(`superuser upsert failed: ${up.error ?? ''}${up.stderr || up.stdout}`);
-	const child = spawn(bin, [...common, ...(pool ? [`--hooksPool=${pool}`] : []), 'serve', `--http=127.0.0.1:${port}`], {
+	const args = [...common, ...(pool ? [`--hooksPool=${pool}`] : []), 'serve', `--http=127.0.0.1:${port}`];
+	const child = spawn(wrap[0] ?? bin, [...wrap.slice(1), ...(wrap.length ? [bin] : []), ...args], {
 		env: fullEnv,
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
@@ -60,7 +62,7 @@ export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public
 		} catch {
 			/* not up yet */
 		}
-		if (child.exitCode !== null || i > 300) throw new Error(`PocketBase did not start:\n${log}`);
+		if (child.exitCode !== null || i > (wrap.length ? 3000 : 300)) throw new Error(`PocketBase did not start:\n${log}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 

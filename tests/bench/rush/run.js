@@ -5,18 +5,21 @@
 // percentiles, server CPU per submission, errors and duplicates.
 //
 //   npm run bench:rush [-- --applicants 50 --certs 12 --concurrency 32 --pool 64 --warmup 2 --rounds 3 --scan-kb 200 --profile]
+//   npm run bench:rush -- --callgrind --applicants 8 --certs 4 --concurrency 8   instructions per submission (valgrind)
 //   BENCH_QUICK=1 npm run bench:rush      4 applicants × 2 submissions, concurrency 8
 //
 // --pool N starts PocketBase with --hooksPool=N (default 64; 0 = PocketBase's
 // own default of 15 pre-warmed JS VMs, beyond which every hook call builds a
 // one-off VM). --profile takes a Go CPU profile of PocketBase during each
 // measured run (PB_PPROF, server/pprof.go) and prints where the time went.
+// --callgrind counts PocketBase's instructions per submission instead of CPU
+// seconds (valgrind): the ratio then holds however busy the machine is.
 //
 // Targets (issue 14): hooks ≤ 1.1× the hook-free CPU per submission,
 // ≥ 100 submissions/s, p95 < 500 ms at 32 concurrent, 0 errors, 0 duplicates.
 // Misses are flagged; errors or duplicates fail the run (exit 1).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,8 +42,27 @@ const PROFILE = process.argv.includes('--profile');
 // One round when profiling (the profile covers it) or quick.
 const ROUNDS = PROFILE || QUICK ? 1 : arg('rounds', 3);
 const PPROF = '127.0.0.1:' + (20000 + (process.pid % 20000));
+// Instructions, not seconds: PocketBase under callgrind, counting only while a run is measured.
+// The same on a busy machine as on an idle one; about 50× slower, so use small sizes.
+const CALLGRIND = process.argv.includes('--callgrind');
+const cgDir = join(ROOT, 'tests/.tmp/callgrind');
 
-const server = await startServer({ pool: POOL, env: PROFILE ? { PB_PPROF: PPROF } : {} });
+if (CALLGRIND) mkdirSync(cgDir, { recursive: true });
+const server = await startServer({
+	pool: POOL,
+	env: { ...(PROFILE ? { PB_PPROF: PPROF } : {}), ...(CALLGRIND ? { GODEBUG: 'asyncpreemptoff=1' } : {}) },
+	// Go's preemption signals trip callgrind; hence asyncpreemptoff.
+	wrap: CALLGRIND ? ['valgrind', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${cgDir}/cg.%p`] : []
+});
+/** callgrind_control on the server; returns its output. */
+const cg = (...args) => spawnSync('callgrind_control', [...args, String(server.pid)], { encoding: 'utf8' }).stdout;
+/** Instructions counted since the last dump (the dump file's totals). */
+function dumpInstructions(label) {
+	cg(`--dump=${label}`);
+	const files = readdirSync(cgDir).filter((f) => f.startsWith(`cg.${server.pid}.`));
+	const last = files.sort((a, b) => Number(a.split('.').at(-1)) - Number(b.split('.').at(-1))).at(-1);
+	return Number(/^(?:totals|summary): (\d+)/m.exec(readFileSync(join(cgDir, last), 'utf8'))?.[1] ?? NaN);
+}
 const d = createRequire(import.meta.url)(join(ROOT, 'pb_hooks/lib/domain.js'));
 const { api, admin } = server;
 let exitCode = 0;
@@ -138,8 +160,14 @@ try {
 	async function rush(collection, jobs, profileSeconds = 0) {
 		const latencies = [];
 		const errors = {};
+		const allocs = () => fetch(`http://${PPROF}/debug/pprof/allocs`).then(async (r) => Buffer.from(await r.arrayBuffer()));
+		const allocsBefore = profileSeconds ? await allocs() : null;
 		const profile = profileSeconds ? fetch(`http://${PPROF}/debug/pprof/profile?seconds=${profileSeconds}`).then((r) => r.arrayBuffer()) : null;
 		const cpuBefore = server.cpuSeconds();
+		if (CALLGRIND) {
+			dumpInstructions('before');
+			cg('--instr=on');
+		}
 		const started = performance.now();
 		await pool(jobs, CONCURRENCY, async ({ a, cert }) => {
 			const t = performance.now();
@@ -153,7 +181,23 @@ try {
 		});
 		const seconds = (performance.now() - started) / 1000;
 		const cpuMs = ((server.cpuSeconds() - cpuBefore) * 1000) / jobs.length;
-		return { collection, submissions: jobs.length, latencies, seconds, rate: latencies.length / seconds, errors, cpuMs, profile: profile ? Buffer.from(await profile) : null };
+		let instructions = NaN;
+		if (CALLGRIND) {
+			instructions = dumpInstructions(collection) / jobs.length;
+			cg('--instr=off');
+		}
+		return {
+			collection,
+			submissions: jobs.length,
+			latencies,
+			seconds,
+			rate: latencies.length / seconds,
+			errors,
+			cpuMs,
+			instructions,
+			profile: profile ? Buffer.from(await profile) : null,
+			allocs: allocsBefore ? [allocsBefore, await allocs()] : null
+		};
 	}
 
 	/** One path's rounds as one run: pooled latencies, CPU per submission, what the collection holds. */
@@ -185,7 +229,9 @@ try {
 			errors,
 			duplicates: [...perCert.values()].reduce((n, c) => n + (c - 1), 0),
 			cpuMs: parts.reduce((n, p) => n + p.cpuMs * p.submissions, 0) / submissions,
-			profile: parts[0].profile
+			instructions: parts.reduce((n, p) => n + p.instructions * p.submissions, 0) / submissions,
+			profile: parts[0].profile,
+			allocs: parts[0].allocs
 		};
 	}
 
@@ -213,20 +259,21 @@ try {
 	}
 	const hooked = await combine(rounds.map((r) => r.hooked), warmupJobs.length);
 	const plain = await combine(rounds.map((r) => r.plain), warmupJobs.length);
-	const ratios = rounds.map((r) => r.hooked.cpuMs / r.plain.cpuMs).sort((a, b) => a - b);
+	const cost = (r) => (CALLGRIND ? r.instructions : r.cpuMs);
+	const ratios = rounds.map((r) => cost(r.hooked) / cost(r.plain)).sort((a, b) => a - b);
 	const cpuRatio = ratios[Math.floor((ratios.length - 1) / 2)];
 
 	function show(r, label) {
 		console.log(`${label}（${r.collection}）`);
 		console.log(`  提交成功 ${r.ok}/${r.submissions}，库中记录 ${r.stored}，用时 ${r.seconds.toFixed(2)} s`);
-		console.log(`  服务器 CPU ${r.cpuMs.toFixed(1)} ms/份`);
+		console.log(`  服务器 CPU ${r.cpuMs.toFixed(1)} ms/份${CALLGRIND ? `，${(r.instructions / 1e6).toFixed(1)} M 条指令/份（callgrind）` : ''}`);
 		console.log(`  吞吐 ${r.rate.toFixed(1)} 份/秒；延迟 p50 ${r.p50.toFixed(0)} ms，p95 ${r.p95.toFixed(0)} ms，p99 ${r.p99.toFixed(0)} ms，最大 ${r.max.toFixed(0)} ms`);
 		console.log(`  错误 ${Object.values(r.errors).reduce((a, b) => a + b, 0)}${Object.keys(r.errors).length ? ' ' + JSON.stringify(r.errors) : ''}，重复记录 ${r.duplicates}`);
 	}
 	show(hooked, '带业务规则');
 	show(plain, '基线：无 hook 的同构集合');
 	console.log(
-		`\n吞吐比（带规则 / 基线）${(hooked.rate / plain.rate).toFixed(2)}，p95 比 ${(hooked.p95 / plain.p95).toFixed(2)}，每份 CPU 比 ${cpuRatio.toFixed(2)}（${ROUNDS} 轮的中位数：${ratios.map((x) => x.toFixed(2)).join(' / ')}）`
+		`\n吞吐比（带规则 / 基线）${(hooked.rate / plain.rate).toFixed(2)}，p95 比 ${(hooked.p95 / plain.p95).toFixed(2)}，每份${CALLGRIND ? '指令数' : ' CPU'} 比 ${cpuRatio.toFixed(2)}（${ROUNDS} 轮的中位数：${ratios.map((x) => x.toFixed(2)).join(' / ')}）`
 	);
 	console.log(`机器负载（1 分钟平均）${loadavg()[0].toFixed(2)}，${cpus().length} 核；PocketBase 内存峰值 ${server.peakRssMB()} MB`);
 
@@ -240,6 +287,14 @@ try {
 			writeFileSync(file, r.profile);
 			const top = spawnSync('go', ['tool', 'pprof', '-top', '-nodecount=25', file], { encoding: 'utf8', cwd: ROOT });
 			console.log(`\nCPU 分析（${name}，${profileSeconds} s）：${file}\n${(top.stdout || top.stderr).split('\n').slice(0, 32).join('\n')}`);
+			// Allocations during the run: what the garbage collector then has to clean up.
+			const [before, after] = ['before', 'after'].map((w, i) => {
+				const f = join(ROOT, `tests/.tmp/rush-${name}-allocs-${w}.pprof`);
+				writeFileSync(f, r.allocs[i]);
+				return f;
+			});
+			const allocTop = spawnSync('go', ['tool', 'pprof', '-top', '-sample_index=alloc_space', '-nodecount=20', `-diff_base=${before}`, after], { encoding: 'utf8', cwd: ROOT });
+			console.log(`\n内存分配（${name}，本轮之内）：\n${(allocTop.stdout || allocTop.stderr).split('\n').slice(4, 28).join('\n')}`);
 		}
 	}
 
