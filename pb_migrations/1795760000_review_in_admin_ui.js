@@ -16,7 +16,8 @@ migrate(
 			collection.fields.addAt(at + 1, field);
 		};
 		const reviewLink = () =>
-			new URLField({ name: 'reviewLink', hidden: true, help: '在后台打开本申请的链接（系统生成，review_queue 中点击即可打开）' });
+			// Not hidden: review_queue's `open` column copies this field, hidden columns included.
+			new URLField({ name: 'reviewLink', help: '在后台打开本申请的链接（系统生成，review_queue 中点击即可打开）' });
 		const helpDates = (collection) => {
 			for (const [name, help] of [
 				['submittedAt', '最近一次提交（或补充资料后再次提交）的时间'],
@@ -55,6 +56,11 @@ migrate(
 		reasons.maxSelect = d.ENTERPRISE_REJECT_REASONS.length;
 		changes.fields.add(reviewLink());
 		app.save(changes);
+
+		// A certificate without a number yet still shows as something (its category) where it is linked.
+		const certificates = app.findCollectionByNameOrId('certificates');
+		certificates.fields.getByName('category').presentable = true;
+		app.save(certificates);
 
 		const applicants = app.findCollectionByNameOrId('applicants');
 		after(
@@ -104,6 +110,11 @@ migrate(
 		const changes = app.findCollectionByNameOrId('enterprise_changes');
 		changes.fields.removeByName('reviewLink');
 		app.save(changes);
+		// A certificate without a number yet still shows as something (its category) where it is linked.
+		const certificates = app.findCollectionByNameOrId('certificates');
+		certificates.fields.getByName('category').presentable = true;
+		app.save(certificates);
+
 		const applicants = app.findCollectionByNameOrId('applicants');
 		applicants.fields.removeByName('photoCheckSummary');
 		app.save(applicants);

@@ -44,15 +44,13 @@ test.describe('企业信息', () => {
 		await admin.collection('enterprise_changes').update(change.id, { status: '审核不通过', rejectReasons: [], rejectNote: '营业执照扫描件不清晰' });
 		await expect(page.getByText('原因: 营业执照扫描件不清晰')).toBeVisible();
 
-		// A new request with a clear scan; approval applies it to the enterprise record.
-		await page.getByRole('button', { name: '修改附件' }).click();
-		await page.getByLabel('修改后企业名称').fill('云南测试水利水电集团有限公司');
+		// The refused request is corrected, not retyped: prefilled, a clear scan replaces the old one; approval applies it.
+		await page.getByRole('button', { name: '修改后重新提交' }).click();
+		await expect(page.getByLabel('修改后企业名称')).toHaveValue('云南测试水利水电集团有限公司');
 		await page.getByLabel('修改后信用代码证件').setInputFiles({ name: '营业执照-清晰.png', mimeType: 'image/png', buffer: PNG });
 		await page.getByRole('button', { name: '保存', exact: true }).click();
-		await expect.poll(async () => (await admin.collection('enterprise_changes').getFullList({ filter: `enterprise = "${e.record.id}" && status = "已提交"` })).length).toBe(1);
-		const [second] = await admin.collection('enterprise_changes').getFullList({ filter: `enterprise = "${e.record.id}" && status = "已提交"` });
-		await admin.collection('enterprise_changes').update(second.id, { status: '审核中' });
-		await admin.collection('enterprise_changes').update(second.id, { status: '审核通过' });
+		await expect.poll(async () => (await admin.collection('enterprise_changes').getOne(change.id)).status).toBe('已提交');
+		await admin.collection('enterprise_changes').update(change.id, { status: '审核通过' });
 		await expect(page.locator('dd', { hasText: '云南测试水利水电集团有限公司' })).toBeVisible();
 		expect((await admin.collection('enterprises').getOne(e.record.id)).name).toBe('云南测试水利水电集团有限公司');
 	});

@@ -44,6 +44,16 @@ export async function changePassword(oldPassword: string, password: string): Pro
 	await login(kind, identity, password);
 }
 
+/**
+ * The logged-in account's record as just read from the server: the header
+ * and the route guard follow an approved rename (or ID change) at once.
+ */
+export function refreshSessionRecord(record: RecordModel): void {
+	if (pb.authStore.record?.id === record.id && pb.authStore.record?.collectionName === record.collectionName) {
+		pb.authStore.save(pb.authStore.token, record);
+	}
+}
+
 export function homePath(kind: AccountKind | null): string {
 	return kind === 'enterprise' ? '/enterprise' : '/';
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	APPLICATION_MESSAGES,
+	applicationValueLabels,
 	attachmentError,
+	attachmentSpecs,
+	pledgeTemplateLabel,
 	attachmentWarning,
 	ATTACHMENT_MAX_BYTES,
 	operationStatusText,
@@ -101,5 +104,32 @@ describe('operationStatusText', () => {
 			'变更证书审批不通过 原因: 在新单位参保不满3个月'
 		);
 		expect(operationStatusText({ kind: '延续', status: '已发证' })).toContain('电子证书已发放');
+	});
+});
+
+describe('a renewal reads like a renewal', () => {
+	it('labels the values as what the renewed certificate will say, not 变更后…', () => {
+		expect(applicationValueLabels('变更')).toMatchObject({ name: '变更后姓名', enterprise: '变更后工作单位' });
+		expect(applicationValueLabels('延续')).toMatchObject({ name: '延续证书上的姓名', enterprise: '延续证书上的工作单位' });
+		for (const label of Object.values(applicationValueLabels('延续'))) expect(label).not.toContain('变更');
+	});
+	it('asks for the certificate being renewed, not the one-off paper conversion', () => {
+		const renewal = attachmentSpecs('延续');
+		const change = attachmentSpecs('变更');
+		expect(change.find((s) => s.field === 'applicationForm')!.hint).toContain('由于是第一次纸质证书换证工作');
+		expect(renewal.find((s) => s.field === 'applicationForm')!.hint).not.toContain('第一次纸质证书换证');
+		expect(renewal.find((s) => s.field === 'pledge')!.hint).toContain('延续证书承诺书');
+		expect(renewal.map((s) => s.field)).toEqual(change.map((s) => s.field));
+		expect(pledgeTemplateLabel('延续')).toBe('下载延续证书承诺书（模板）');
+		expect(pledgeTemplateLabel('变更')).toBe('下载变更证书承诺书（模板）');
+	});
+});
+
+describe('操作状态 when the issuance needs a reviewer', () => {
+	it('tells the applicant a reviewer is on it, never the internal reason', () => {
+		expect(operationStatusText({ kind: '变更', status: '审核通过' })).toBe('变更证书审核通过，等待推送电子证书');
+		expect(operationStatusText({ kind: '变更', status: '审核通过', issueFailedAt: '2026-11-29 04:00:00.000Z' })).toBe(
+			'变更证书审核通过，电子证书发放遇到问题，审核人员正在处理'
+		);
 	});
 });

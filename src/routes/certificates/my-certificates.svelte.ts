@@ -8,6 +8,7 @@
 import type { RecordModel } from 'pocketbase';
 import { pb } from '$lib/api/pb';
 import { errorMessage } from '$lib/api/errors';
+import { refreshSessionRecord } from '$lib/api/session.svelte';
 import { cachedQuery } from '$lib/offline/cache';
 import { canRenew, OPEN_STATUSES, OWNER_EDITABLE, type ReviewStatus } from '$lib/domain';
 
@@ -80,6 +81,8 @@ export class MyCertificates {
 				cachedQuery('cert_applications', () => pb.collection('cert_applications').getFullList({ sort: '-created', requestKey: null }))
 			]);
 			this.#me = me.data;
+			// A name changed by an issued application shows in the header at once.
+			if (!me.fromCache) refreshSessionRecord(me.data);
 			this.#certs = certs.data;
 			this.#apps = apps.data;
 			this.#fromCache = me.fromCache || certs.fromCache || apps.fromCache;
