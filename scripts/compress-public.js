@@ -22,8 +22,11 @@ async function listFiles(dir) {
 	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
 }
 
-/** Compresses one file both ways; returns the sizes written (0 = not worth keeping). */
-async function compressFile(file) {
+/**
+ * Compresses one file both ways; returns the sizes written (0 = not worth keeping). A file
+ * changed after the build needs this too: the server prefers the copies while they exist.
+ */
+export async function compressFile(file) {
 	const data = await readFile(file);
 	const [br, gzipped] = await Promise.all([
 		brotli(data, {
