@@ -32,6 +32,9 @@ export default {
 				'base-uri': ['self'],
 				'form-action': ['self']
 			}
-		}
+		},
+		// The root layout's small stylesheets go inside index.html: on a cold visit three
+		// render-blocking requests fewer, each a round trip on a phone network.
+		inlineStyleThreshold: 5 * 1024
 	}
 };

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,11 +17,15 @@ export function pinnedVersion() {
 	return /github\.com\/pocketbase\/pocketbase v(\S+)/.exec(mod)[1];
 }
 
+/** A hash of every file of the Go module, so any change to server/ rebuilds. */
 function stamp() {
 	const h = createHash('sha256');
-	// Every Go source counts, not only main.go.
-	const files = readdirSync(serverDir).filter((f) => f === 'go.mod' || f === 'go.sum' || (f.endsWith('.go') && !f.endsWith('_test.go'))).sort();
-	for (const f of files) h.update(f).update(readFileSync(join(serverDir, f)));
+	// Every file of the module counts (Go sources, go.mod/go.sum), but not its tests.
+	const files = readdirSync(serverDir, { recursive: true, withFileTypes: true })
+		.filter((f) => f.isFile() && !f.name.endsWith('_test.go'))
+		.map((f) => relative(serverDir, join(f.parentPath ?? f.path, f.name)))
+		.sort();
+	for (const f of files) h.update(f).update('\0').update(readFileSync(join(serverDir, f)));
 	return h.digest('hex');
 }
 

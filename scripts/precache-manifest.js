@@ -35,7 +35,8 @@ export async function writePrecacheManifest(dir = join(root, 'pb_public')) {
 	for (const file of (await walk(dir)).sort()) {
 		// As the browser writes it in a URL's path (templates have Chinese names): that is what requests are matched by.
 		const url = '/' + relative(dir, file).split(sep).map(encodeURIComponent).join('/');
-		if (SKIP.has(url) || SKIP_PREFIXES.some((p) => url.startsWith(p))) continue;
+		// The .br / .gz copies (scripts/compress-public.js) are the same files, chosen by the server.
+		if (SKIP.has(url) || SKIP_PREFIXES.some((p) => url.startsWith(p)) || /\.(br|gz)$/.test(url)) continue;
 		const body = await readFile(file);
 		// Hashed names under _app/immutable/ never change content; the rest get a content hash.
 		const revision = url.startsWith('/_app/immutable/') ? 'immutable' : createHash('sha256').update(body).digest('hex').slice(0, 12);

@@ -5,11 +5,13 @@
  */
 import type { TestProject } from 'vitest/node';
 import { buildHooksLib } from '../../scripts/build-hooks-lib.js';
+import { ensurePocketBase } from '../../scripts/build-server.js';
 import { startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 
 let pb: RunningPocketBase | undefined;
 
 export default async function setup(project: TestProject) {
+	ensurePocketBase();
 	await buildHooksLib();
 	pb = await startPocketBase();
 	project.provide('pbUrl', pb.url);
