@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ecertKeyEnv } from '../../scripts/ecert-key.js';
 import { preparePocketBase, ROOT } from './prepare.js';
 
 export const SUPERUSER = { email: 'bench@anguan.local', password: 'Bench-Anguan-2026' };
@@ -33,7 +34,8 @@ export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'anguan-bench-'));
 	const common = [`--dir=${dataDir}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--publicDir=${publicDir}`];
-	const fullEnv = { ...process.env, ISSUE_DELAY_MINUTES: '1440', ...env };
+	// Issuance signs every certificate: a demo key in the data dir unless one is configured.
+	const fullEnv = { ...process.env, ISSUE_DELAY_MINUTES: '1440', ...ecertKeyEnv(dataDir, { ...process.env, ...env }).env, ...env };
 	const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { env: fullEnv, encoding: 'utf8' });
 	if (up.status !== 0) throw new Error(`superuser upsert failed: ${up.error ?? ''}${up.stderr || up.stdout}`);
 	const args = [...common, ...(pool ? [`--hooksPool=${pool}`] : []), 'serve', `--http=127.0.0.1:${port}`];
