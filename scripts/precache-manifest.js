@@ -1,10 +1,13 @@
 // After `vite build`: writes the service worker's lists from what is really
 // in pb_public/ (SvelteKit's own `build` list misses worker chunks): the app
-// shell, precached for every visitor, and the photo tool's files (face model,
-// tfjs wasm, segmentation model, worker chunks), kept only once the tool is
-// used. Each entry carries a content revision, so an update re-downloads only
-// files that changed. Replaces `self.__PRECACHE_MANIFEST` in service-worker.js.
+// shell, precached for every visitor, and the files kept only once they are
+// used — the photo tool's (face model, tfjs wasm, segmentation model, worker
+// chunks), the PDF maker's (pdf-lib) and the password meter's (zxcvbn's
+// dictionaries): half a megabyte each that most visitors never need. Each
+// entry carries a content revision, so an update re-downloads only files that
+// changed. Replaces `self.__PRECACHE_MANIFEST` in service-worker.js.
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +15,9 @@ import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const PHOTO_PREFIXES = ['/models/', '/tfjs/', '/_app/immutable/workers/'];
+/** Modules loaded by a dynamic import only when someone uses them (the PDF download, the new-password meter). */
+const ON_DEMAND_MODULES = ['src/lib/ecert/pdf.ts', 'src/lib/password/strength.ts'];
+const VITE_MANIFEST = join(root, '.svelte-kit/output/client/.vite/manifest.json');
 /** Never precached: the worker itself, Kit's version poll, and the fallback's own path (listed as '/'). */
 const SKIP = new Set(['/service-worker.js', '/_app/version.json', '/index.html']);
 /** Fetched only when needed and kept by the page itself: the e-certificate PDF's font slices (src/lib/ecert/fonts.ts). */
@@ -28,10 +34,37 @@ async function walk(dir) {
 	return out;
 }
 
+/**
+ * The built files of ON_DEMAND_MODULES and of the chunks only they import
+ * (statically), from Vite's manifest: a chunk the rest of the app imports too
+ * stays in the shell.
+ */
+function onDemandFiles(manifestPath = VITE_MANIFEST) {
+	if (!existsSync(manifestPath)) throw new Error(`${manifestPath} missing: run after \`vite build\``);
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+	const closure = (keys) => {
+		const seen = new Set();
+		const visit = (k) => {
+			if (seen.has(k) || !manifest[k]) return;
+			seen.add(k);
+			for (const i of manifest[k].imports ?? []) visit(i);
+		};
+		keys.forEach(visit);
+		return seen;
+	};
+	const missing = ON_DEMAND_MODULES.filter((m) => !manifest[m]);
+	if (missing.length) throw new Error(`not in the build: ${missing.join(', ')} (renamed? update ON_DEMAND_MODULES)`);
+	const elsewhere = closure(Object.keys(manifest).filter((k) => !ON_DEMAND_MODULES.includes(k)));
+	const files = new Set();
+	for (const k of closure(ON_DEMAND_MODULES)) if (!elsewhere.has(k)) files.add('/' + manifest[k].file);
+	return files;
+}
+
 export async function writePrecacheManifest(dir = join(root, 'pb_public')) {
+	const lazy = onDemandFiles();
 	const shell = [];
-	const photo = [];
-	const bytes = { shell: 0, shellGzip: 0, photo: 0, photoGzip: 0 };
+	const onDemand = [];
+	const bytes = { shell: 0, shellGzip: 0, onDemand: 0, onDemandGzip: 0 };
 	for (const file of (await walk(dir)).sort()) {
 		// As the browser writes it in a URL's path (templates have Chinese names): that is what requests are matched by.
 		const url = '/' + relative(dir, file).split(sep).map(encodeURIComponent).join('/');
@@ -40,9 +73,9 @@ export async function writePrecacheManifest(dir = join(root, 'pb_public')) {
 		const body = await readFile(file);
 		// Hashed names under _app/immutable/ never change content; the rest get a content hash.
 		const revision = url.startsWith('/_app/immutable/') ? 'immutable' : createHash('sha256').update(body).digest('hex').slice(0, 12);
-		const isPhoto = PHOTO_PREFIXES.some((p) => url.startsWith(p));
-		(isPhoto ? photo : shell).push({ url, revision });
-		const kind = isPhoto ? 'photo' : 'shell';
+		const later = PHOTO_PREFIXES.some((p) => url.startsWith(p)) || lazy.has(url);
+		(later ? onDemand : shell).push({ url, revision });
+		const kind = later ? 'onDemand' : 'shell';
 		bytes[kind] += body.length;
 		bytes[`${kind}Gzip`] += gzipSync(body).length;
 	}
@@ -54,8 +87,8 @@ export async function writePrecacheManifest(dir = join(root, 'pb_public')) {
 	const swPath = join(dir, 'service-worker.js');
 	const sw = await readFile(swPath, 'utf8');
 	if (!sw.includes(TOKEN)) throw new Error(`${swPath} has no ${TOKEN} to replace`);
-	await writeFile(swPath, sw.replace(TOKEN, `(${JSON.stringify({ shell, photo })})`));
-	return { shell: shell.length, photo: photo.length, bytes };
+	await writeFile(swPath, sw.replace(TOKEN, `(${JSON.stringify({ shell, onDemand })})`));
+	return { shell: shell.length, onDemand: onDemand.length, bytes };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -63,6 +96,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 	console.log(
 		`precache: app shell ${r.shell} files, ${kb(r.bytes.shell)} (${kb(r.bytes.shellGzip)} gzip); ` +
-			`photo tool, kept on first use: ${r.photo} files, ${kb(r.bytes.photo)} (${kb(r.bytes.photoGzip)} gzip)`
+			`kept on first use (photo tool, PDF, password meter): ${r.onDemand} files, ${kb(r.bytes.onDemand)} (${kb(r.bytes.onDemandGzip)} gzip)`
 	);
 }

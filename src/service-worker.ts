@@ -9,9 +9,10 @@
  *   fallback, served for page navigations the network does not answer) — is
  *   precached for everyone;
  * - the photo tool's face model, tfjs wasm, segmentation model and worker
- *   chunks (~2.6 MB) are not: they are kept the first time the photo tool
- *   fetches them, so only applicants who use it download them, and it then
- *   works offline.
+ *   chunks (~2.6 MB), the PDF maker and the password meter (~0.4 MB each)
+ *   are not: each is kept the first time it is fetched, so only people who
+ *   use it download it, and it then works offline (the certificate page
+ *   fetches the PDF maker while the holder reads).
  * Entries are cached under their content revision, so an update fetches only
  * what changed. PocketBase's API (/api/) and admin UI (/_/) are never cached —
  * data offline lives in IndexedDB.
@@ -24,24 +25,24 @@ interface Entry {
 }
 interface Manifest {
 	shell: Entry[];
-	photo: Entry[];
+	onDemand: Entry[];
 }
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL_CACHE = 'app-shell';
-const PHOTO_CACHE = 'photo-tools';
+const ON_DEMAND_CACHE = 'on-demand';
 const PHOTO_PREFIXES = ['/models/', '/tfjs/', '/_app/immutable/workers/'];
 const isPhotoAsset = (path: string) => PHOTO_PREFIXES.some((p) => path.startsWith(p));
 
 // Replaced after the build; `vite dev` and a bare `vite build` fall back to Kit's lists.
 const MANIFEST: Manifest = (self as unknown as { __PRECACHE_MANIFEST?: Manifest }).__PRECACHE_MANIFEST ?? {
 	shell: [...new Set([...build, ...files, ...prerendered, '/'])].filter((u) => !isPhotoAsset(u)).map((url) => ({ url, revision: 'dev' })),
-	photo: []
+	onDemand: []
 };
 
 const keyOf = (e: Entry) => `${e.url}?rev=${e.revision}`;
 const SHELL = new Map(MANIFEST.shell.map((e) => [e.url, keyOf(e)]));
-const PHOTO = new Map(MANIFEST.photo.map((e) => [e.url, keyOf(e)]));
+const ON_DEMAND = new Map(MANIFEST.onDemand.map((e) => [e.url, keyOf(e)]));
 
 sw.addEventListener('install', (event) => {
 	// No skipWaiting here: the page asks for it when the user clicks "有新版本，点击刷新".
@@ -77,7 +78,7 @@ sw.addEventListener('activate', (event) => {
 			// Earlier versions' per-version caches ('app-<version>') go; other caches (the e-certificate's font slices) outlive an update.
 			for (const key of await caches.keys()) if (key.startsWith('app-') && key !== SHELL_CACHE) await caches.delete(key);
 			await prune(SHELL_CACHE, new Set(SHELL.values()));
-			await prune(PHOTO_CACHE, new Set(PHOTO.values()));
+			await prune(ON_DEMAND_CACHE, new Set(ON_DEMAND.values()));
 			await sw.clients.claim();
 		})()
 	);
@@ -89,7 +90,7 @@ sw.addEventListener('message', (event) => {
 
 const isServerOnly = (path: string) => path.startsWith('/api/') || path === '/api' || path.startsWith('/_/') || path === '/_';
 
-/** Cache first; a photo-tool file missing from its cache is fetched and kept. */
+/** Cache first; with `keep`, a file missing from its cache is fetched and kept (the on-demand files). */
 async function fromCache(req: Request, cacheName: string, key: string, keep: boolean): Promise<Response> {
 	const cache = await caches.open(cacheName);
 	const hit = await cache.match(key);
@@ -128,8 +129,8 @@ sw.addEventListener('fetch', (event) => {
 		event.respondWith(fromCache(req, SHELL_CACHE, shellKey, false));
 		return;
 	}
-	const photoKey = PHOTO.get(url.pathname);
-	if (photoKey) event.respondWith(fromCache(req, PHOTO_CACHE, photoKey, true));
+	const laterKey = ON_DEMAND.get(url.pathname);
+	if (laterKey) event.respondWith(fromCache(req, ON_DEMAND_CACHE, laterKey, true));
 });
 
 // Background Sync: the browser wakes us when the connection is back; an open

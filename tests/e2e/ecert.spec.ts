@@ -188,13 +188,29 @@ test.describe('电子证书', () => {
 				)
 			)
 			.toBe(true);
-		await context.setOffline(true);
+		// One look at the document online: the page fetches the PDF maker (not in everyone's precache) and its font slices while the holder reads.
 		await page.goto(`/certificates/${a.certificate!.id}`);
+		const pdfMakerKept = () =>
+			page.evaluate(async () => {
+				const kept = (await (await caches.open('on-demand')).keys()).map((r) => new URL(r.url).pathname);
+				const fonts = (await caches.has('anguan-ecert-fonts')) ? (await (await caches.open('anguan-ecert-fonts')).keys()).length : 0;
+				// The code, the fonts' index and at least one slice; the other slices arrive in the same burst.
+				return kept.some((p) => p.startsWith('/_app/immutable/chunks/')) && fonts > 1;
+			});
+		await expect.poll(pdfMakerKept, { timeout: 30_000 }).toBe(true);
+		await page.waitForLoadState('networkidle');
+
+		await context.setOffline(true);
+		await page.reload();
 		const sheet = page.getByRole('article', { name: '电子证书' });
 		await expect(sheet.locator('dd[data-field="证书编号"]')).toHaveText(a.certificate!.certNo as string);
 		await expect(sheet.getByAltText('持证人照片')).toBeVisible();
 		await expect(page.getByText('当前离线，显示的是本机保存的电子证书')).toBeVisible();
 		expect(await qrOnScreen(page)).toContain('/verify#');
+		// …and it still becomes a PDF with no network.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PDF' }).click()]);
+		const [text] = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+		expect(text).toContain(a.certificate!.certNo as string);
 		await context.setOffline(false);
 	});
 

@@ -107,7 +107,7 @@ test.describe('证件照片: a real face', () => {
 		const kept = () =>
 			page.evaluate(async () => {
 				if (!navigator.serviceWorker.controller) return [];
-				return (await (await caches.open('photo-tools')).keys()).map((r) => new URL(r.url).pathname);
+				return (await (await caches.open('on-demand')).keys()).map((r) => new URL(r.url).pathname);
 			});
 		await expect
 			.poll(kept, { timeout: 30_000 })
