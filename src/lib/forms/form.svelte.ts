@@ -21,6 +21,7 @@ import { newRecordId } from '$lib/offline/ids';
 import { liveOutboxItem, submit, SubmitError, type OutboxItem } from '$lib/offline/outbox';
 import { OfflineStorageError } from '$lib/offline/storage';
 import { noteStorageFailure } from '$lib/offline/status.svelte';
+import { xhrTransport, type Transport } from '$lib/offline/transport';
 import { sentence } from '$lib/ui/format';
 
 export type FileLists = Record<string, File[]>;
@@ -63,6 +64,18 @@ export interface Notice {
 	text: string;
 }
 
+/** What a form needs from the browser; tests give their own. */
+export interface FormDeps {
+	/** the HTTP of a direct submission (the sync engine's transport) */
+	transport: Transport;
+	isOnline(): boolean;
+}
+
+const browserDeps: FormDeps = {
+	transport: xhrTransport,
+	isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false
+};
+
 type Direct = { state: 'sending' } | { state: 'done'; record: unknown } | { state: 'failed'; refusal: ServerRefusal };
 
 export const RESTORED_NOTICE = '已恢复上次未提交的修改。';
@@ -71,6 +84,7 @@ export class FormController<V extends Record<string, string>> {
 	values: V;
 	files: FileLists;
 	#spec: FormSpec<V>;
+	#deps: FormDeps;
 	#local = $state<Record<string, string>>({});
 	/** server messages the person has since edited, for the failure they belong to */
 	#dismissed = $state<{ failure: string; fields: string[] }>({ failure: '', fields: [] });
@@ -82,13 +96,14 @@ export class FormController<V extends Record<string, string>> {
 	#busy = $state(false);
 	/** submitted in this visit (a done item from days ago says nothing) */
 	#sent = $state(false);
-	#ready = false;
+	#ready = $state(false);
 	#saver: Autosave;
 	/** one id for every direct attempt of this visit, so a retry after a lost answer is recognised */
 	#directId = newRecordId();
 
-	constructor(spec: FormSpec<V>) {
+	constructor(spec: FormSpec<V>, deps: FormDeps = browserDeps) {
 		this.#spec = spec;
+		this.#deps = deps;
 		this.values = $state({ ...spec.values });
 		this.files = $state({ ...spec.files });
 		this.#saver = autosave(spec.formKey, {
@@ -136,6 +151,11 @@ export class FormController<V extends Record<string, string>> {
 
 	#keptOnPage(cause: string): string {
 		return `${sentence(cause)}填写的内容仍在本页；联网时点击“${this.#spec.submitLabel}”会直接提交到服务器，请不要关闭或刷新页面。`;
+	}
+
+	/** The draft has been read (or found unreadable): edits are saved from now on. */
+	get ready(): boolean {
+		return this.#ready;
 	}
 
 	get busy(): boolean {
@@ -227,13 +247,13 @@ export class FormController<V extends Record<string, string>> {
 	}
 
 	async #sendDirect(sub: Submission, cause: OfflineStorageError): Promise<void> {
-		if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+		if (!this.#deps.isOnline()) {
 			this.#submitError = `${sentence(cause.message)}当前离线，无法先保存在本机。请联网后再点击“${this.#spec.submitLabel}”；填写的内容仍在本页，请不要关闭或刷新页面。`;
 			return;
 		}
 		this.#direct = { state: 'sending' };
 		try {
-			const record = await sendDirect({ ...sub, recordId: sub.id ?? this.#directId });
+			const record = await sendDirect({ ...sub, recordId: sub.id ?? this.#directId }, this.#deps.transport);
 			this.#direct = { state: 'done', record };
 			this.#restored = false;
 			this.#sent = true;
