@@ -82,7 +82,10 @@ test.describe('离线填写与提交', () => {
 		});
 		await context.setOffline(false);
 
-		await expect(page.getByText(/提交未成功：已有一份企业信息修改申请在办理中/)).toBeVisible({ timeout: 20_000 });
+		const refusal = page.getByRole('alert').filter({ hasText: /提交未成功：已有一份企业信息修改申请在办理中/ });
+		await expect(refusal).toBeVisible({ timeout: 20_000 });
+		// One 。 between sentences, never PocketBase's "." after Chinese.
+		await expect(refusal).toHaveText('提交未成功：已有一份企业信息修改申请在办理中，审核结束后再提交。填写的内容已保留，请按提示修改后再次提交。');
 		await page.reload();
 		await page.goto('/drafts');
 		await expect(page.getByRole('list', { name: '提交记录' }).getByText('失败')).toBeVisible();
