@@ -40,11 +40,12 @@ export async function loginAt(page: Page, origin: string, account: TestAccount) 
 }
 
 /** The app shell is precached and the page is controlled: a reload now works offline. */
+/** Until the service worker is installed, active and controlling the page (its precache complete). */
 export async function waitForOfflineReady(page: Page) {
-	await page.waitForFunction(async () => {
-		const reg = await navigator.serviceWorker.ready;
-		return !!reg.active && !!navigator.serviceWorker.controller;
-	}, undefined, { timeout: 30_000 });
+	// Polled from Node: waitForFunction does not wait for a Promise the page returns.
+	await expect
+		.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller), { timeout: 30_000 })
+		.toBe(true);
 }
 
 export async function openChangeForm(page: Page) {

@@ -2,11 +2,11 @@
  * @vladmandic/face-api's tiny face detector + 68-point tiny landmarks
  * (~270 KB of weights, MIT) on tfjs' wasm backend, for browsers without a
  * working FaceDetector. Imported by the worker only: the library bundles
- * tfjs (1.3 MB), loaded on first use from this origin's /models and /tfjs,
- * which the service worker precaches, so it works offline.
+ * tfjs (1.3 MB), loaded when the photo tool opens from this origin's /models
+ * and /tfjs, which the service worker keeps once fetched, so it works offline.
  */
 import type { DetectedFace, FaceDetection } from './checks/face';
-import { nativeDetect, type DetectFaces, type FaceSource } from './face';
+import { nativeDetect, type DetectFaces, type DetectOptions, type FaceSource } from './face';
 
 export interface FaceApiUrls {
 	modelsUrl: string;
@@ -16,7 +16,8 @@ export interface FaceApiUrls {
 type FaceApi = typeof import('@vladmandic/face-api');
 let faceApi: Promise<FaceApi> | undefined;
 
-function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
+/** face-api with its models, on tfjs' wasm backend; started once, shared by every caller. */
+export function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
 	faceApi ??= (async () => {
 		const api = await import('@vladmandic/face-api');
 		if (typeof document === 'undefined' && typeof OffscreenCanvas !== 'undefined') {
@@ -58,17 +59,17 @@ function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
 	return faceApi;
 }
 
-/** Long side of the picture the detector sees: an ID photo's face is large, so this is plenty. */
+/** Long side of the picture the detector sees by default: an ID photo's face is large, so this is plenty. */
 const DETECT_SIDE = 256;
 
-async function faceApiDetect(source: FaceSource, urls: FaceApiUrls): Promise<FaceDetection> {
+async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, { side = DETECT_SIDE, inputSize = 224 }: DetectOptions = {}): Promise<FaceDetection> {
 	const api = await loadFaceApi(urls);
 	const tf = api.tf as unknown as {
 		browser: { fromPixels(p: ImageData): { dispose(): void } };
 	};
 	// Downscale first: the network input is 224 px anyway, and converting the
 	// full 480×624 picture to a tensor costs more than the detection.
-	const k = Math.min(1, DETECT_SIDE / Math.max(source.width, source.height));
+	const k = Math.min(1, side / Math.max(source.width, source.height));
 	const w = Math.round(source.width * k);
 	const h = Math.round(source.height * k);
 	const small = new OffscreenCanvas(w, h);
@@ -78,7 +79,7 @@ async function faceApiDetect(source: FaceSource, urls: FaceApiUrls): Promise<Fac
 	const input = tf.browser.fromPixels(g.getImageData(0, 0, w, h));
 	try {
 		const found = await api
-			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize: 224, scoreThreshold: 0.5 }))
+			.detectAllFaces(input as never, new api.TinyFaceDetectorOptions({ inputSize, scoreThreshold: 0.5 }))
 			.withFaceLandmarks(true);
 		const mean = (pts: { x: number; y: number }[]) => ({
 			x: pts.reduce((s, p) => s + p.x, 0) / pts.length / k,
@@ -104,12 +105,12 @@ async function faceApiDetect(source: FaceSource, urls: FaceApiUrls): Promise<Fac
 
 /** Native detector first, face-api where that is missing or has no backend. */
 export function detectorWithFaceApi(urls: Partial<FaceApiUrls>): DetectFaces {
-	return async (canvas) => {
+	return async (canvas, opts) => {
 		const native = await nativeDetect(canvas);
 		if (native) return native;
 		if (!urls.modelsUrl || !urls.wasmUrl || typeof OffscreenCanvas === 'undefined') return null;
 		try {
-			return await faceApiDetect(canvas, { modelsUrl: urls.modelsUrl, wasmUrl: urls.wasmUrl });
+			return await faceApiDetect(canvas, { modelsUrl: urls.modelsUrl, wasmUrl: urls.wasmUrl }, opts);
 		} catch (err) {
 			console.warn('face detection unavailable', err);
 			return null;

@@ -7,7 +7,16 @@
 import type { DetectedFace, FaceDetection } from './checks/face';
 
 export type FaceSource = OffscreenCanvas | HTMLCanvasElement;
-export type DetectFaces = (canvas: FaceSource, pixels: ImageData) => Promise<FaceDetection | null>;
+/**
+ * `side`: long side of the picture the detector looks at; `inputSize`: the
+ * network's input (a multiple of 32) — smaller is faster, larger finds
+ * smaller faces.
+ */
+export interface DetectOptions {
+	side?: number;
+	inputSize?: number;
+}
+export type DetectFaces = (canvas: FaceSource, opts?: DetectOptions) => Promise<FaceDetection | null>;
 
 interface ShapeFace {
 	boundingBox: DOMRectReadOnly;

@@ -5,9 +5,11 @@
  * either way, so both paths are tested by the one e2e suite.
  */
 import { PHOTO_RULES, photoOutputSize } from '../domain/photo';
-import { checkDecodable, checkFace, checkImage, checkRatio, checkResolution, type PhotoCheckReport } from './checks/index';
+import type { Whiten } from './background/white';
+import { checkDecodable, checkFace, checkImage, checkRatio, checkResolution, type FaceDetection, type PhotoCheckReport } from './checks/index';
 import type { Rect } from './checks/types';
 import { nativeDetect, type DetectFaces } from './face';
+import { initialCrop } from './placement';
 
 type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
 type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
@@ -23,6 +25,14 @@ export interface OpenResult {
 	height: number;
 	/** Some pixel is see-through: there is no background colour to judge. */
 	transparent: boolean;
+	/** What the cropper shows: a downscaled JPEG, so drawing it never stalls the page. */
+	preview?: { blob: Blob; width: number; height: number };
+	/** Faces found in the whole photo, in source pixels (null: no detector could run). */
+	faces?: FaceDetection | null;
+	/** The first crop box, in source pixels: placed from the face when there is one. */
+	crop?: Rect;
+	/** Milliseconds per step, for the benchmark. */
+	timings?: Record<string, number>;
 }
 
 export interface ProcessOptions {
@@ -35,6 +45,8 @@ export interface ProcessOptions {
 	wasmUrl?: string;
 	/** Skip face detection (benchmarks measure the image path alone). */
 	skipFace?: boolean;
+	/** 换白底: segment the person and put them on white before checking. */
+	whiteBackground?: boolean;
 }
 
 export interface ProcessResult {
@@ -149,22 +161,115 @@ export function hasTransparency(bitmap: ImageBitmap): boolean {
 	return false;
 }
 
+/** Long side of the cropper's picture: sharp on a phone's stage at 2–3× pixel density, cheap to draw. */
+export const PREVIEW_SIDE = 1600;
+/** Long side the face detector gets when it looks for faces in the whole photo: an applicant's face fills much of it. */
+export const OPEN_DETECT_SIDE = 256;
+
+function scaled(bitmap: CanvasImageSource & { width: number; height: number }, side: number): AnyCanvas {
+	const k = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+	const c = makeCanvas(Math.max(1, Math.round(bitmap.width * k)), Math.max(1, Math.round(bitmap.height * k)));
+	const ctx = context(c);
+	ctx.imageSmoothingEnabled = true;
+	ctx.imageSmoothingQuality = 'medium';
+	ctx.drawImage(bitmap, 0, 0, c.width, c.height);
+	return c;
+}
+
+/** Milliseconds per step, for the benchmark: `lap(name)` records the time since the previous lap. */
+function stopwatch() {
+	const timings: Record<string, number> = {};
+	let t = performance.now();
+	const lap = (name: string) => {
+		const now = performance.now();
+		timings[name] = Math.round((now - t) * 10) / 10;
+		t = now;
+	};
+	return { timings, lap };
+}
+
+/** Every face moved by `shift` then scaled by `k`: from one picture's pixels to another's. */
+function mapFaces(d: FaceDetection, k: number, shift = { x: 0, y: 0 }): FaceDetection {
+	const p = (q: { x: number; y: number }) => ({ x: (q.x - shift.x) * k, y: (q.y - shift.y) * k });
+	return {
+		detector: d.detector,
+		faces: d.faces.map((f) => ({
+			...f,
+			box: { ...p(f.box), width: f.box.width * k, height: f.box.height * k },
+			...(f.leftEye && { leftEye: p(f.leftEye) }),
+			...(f.rightEye && { rightEye: p(f.rightEye) }),
+			...(f.chin && { chin: p(f.chin) })
+		}))
+	};
+}
+
+/** The largest face: with several, the applicant is most likely the one nearest the camera. */
+function mainFace(d: FaceDetection | null | undefined) {
+	return d?.faces.reduce<FaceDetection['faces'][number] | undefined>((a, f) => (!a || f.box.width > a.box.width ? f : a), undefined);
+}
+
+/**
+ * What the page needs once a file has opened: a downscaled picture for the
+ * cropper and the first crop box, placed from the faces found in the whole
+ * photo (kept for the crops that follow, see facesInCrop).
+ */
+export async function openPhoto(bitmap: ImageBitmap, mayHaveAlpha: boolean, detect: DetectFaces = nativeDetect): Promise<OpenResult> {
+	const transparent = mayHaveAlpha && hasTransparency(bitmap);
+	const { width, height } = bitmap;
+	if (transparent || width < PHOTO_RULES.minWidth || height < PHOTO_RULES.minHeight) return { width, height, transparent };
+	const { timings, lap } = stopwatch();
+	const preview = scaled(bitmap, PREVIEW_SIDE);
+	lap('preview');
+	const small = scaled(preview, OPEN_DETECT_SIDE);
+	// The smallest network input: this detection is on the way to the first checks, and an
+	// applicant's face is large in the photo. If it finds none, each crop is searched instead.
+	const found = await detect(small, { side: OPEN_DETECT_SIDE, inputSize: 160 }).catch(() => null);
+	lap('detect');
+	const blob = encode(preview, 0.85);
+	const faces = found && mapFaces(found, width / small.width);
+	return {
+		width,
+		height,
+		transparent,
+		preview: { blob: await blob, width: preview.width, height: preview.height },
+		faces,
+		crop: initialCrop(width, height, mainFace(faces)),
+		timings: { ...timings, previewEncode: (lap('previewEncode'), timings.previewEncode) }
+	};
+}
+
+/**
+ * The faces of the whole photo as they fall in a crop scaled to `out`: a face
+ * counts when the middle of its box is inside. Saves a detection per crop and
+ * keeps verdicts steady while the box moves.
+ */
+export function facesInCrop(d: FaceDetection, rect: Rect, out: { width: number; height: number }): FaceDetection {
+	const moved = mapFaces(d, out.width / rect.width, rect);
+	const faces = moved.faces.filter((f) => {
+		const cx = f.box.x + f.box.width / 2;
+		const cy = f.box.y + f.box.height / 2;
+		return cx >= 0 && cy >= 0 && cx <= out.width && cy <= out.height;
+	});
+	return { detector: d.detector, faces };
+}
+
 export async function decode(file: Blob): Promise<ImageBitmap> {
 	// 'from-image' applies the EXIF orientation, as <img> does on screen, so
 	// the crop rectangle measured on screen matches the bitmap.
 	return createImageBitmap(file, { imageOrientation: 'from-image' });
 }
 
-/**
- * `detect` defaults to the browser's FaceDetector alone: the main-thread
- * fallback must not pull 1.3 MB of tfjs onto the page.
- */
-export async function processPhoto(
-	bitmap: ImageBitmap,
-	source: SourceInfo,
-	opts: ProcessOptions,
-	detect: DetectFaces = nativeDetect
-): Promise<ProcessResult> {
+export interface ProcessTools {
+	/** Defaults to the browser's FaceDetector alone: the main-thread fallback must not pull 1.3 MB of tfjs onto the page. */
+	detect?: DetectFaces;
+	/** Faces found when the photo opened: when there are any, crops reuse them instead of detecting again. */
+	faces?: FaceDetection | null;
+	/** 换白底; only the worker has it. */
+	whiten?: Whiten;
+}
+
+export async function processPhoto(bitmap: ImageBitmap, source: SourceInfo, opts: ProcessOptions, tools: ProcessTools = {}): Promise<ProcessResult> {
+	const detect = tools.detect ?? nativeDetect;
 	const rect = clampRect(opts.rect, bitmap.width, bitmap.height);
 	const report: PhotoCheckReport = {
 		version: 1,
@@ -184,21 +289,23 @@ export async function processPhoto(
 	const out = photoOutputSize(rect.width, rect.height);
 	if (!out) return { report };
 
-	const timings: Record<string, number> = {};
-	let t = performance.now();
-	const lap = (name: string) => {
-		const now = performance.now();
-		timings[name] = Math.round((now - t) * 10) / 10;
-		t = now;
-	};
+	const { timings, lap } = stopwatch();
 	const canvas = cropAndResize(bitmap, rect, out);
-	const pixels = context(canvas).getImageData(0, 0, out.width, out.height);
+	let pixels = context(canvas).getImageData(0, 0, out.width, out.height);
 	lap('resize');
+	if (opts.whiteBackground) {
+		if (!tools.whiten) throw new Error('white background unavailable here');
+		pixels = await tools.whiten(pixels);
+		context(canvas).putImageData(pixels, 0, 0);
+		report.backgroundReplaced = true;
+		lap('whiten');
+	}
 	// The encoder runs off this thread; check and detect faces meanwhile.
 	const encoded = encodeUnder(canvas, opts.maxBytes ?? PHOTO_RULES.maxBytes);
 	report.results.push(checkRatio(out.width, out.height), ...checkImage(pixels));
 	lap('checks');
-	const detection = opts.skipFace ? null : await detect(canvas, pixels as ImageData).catch(() => null);
+	const known = tools.faces?.faces.length ? facesInCrop(tools.faces, rect, out) : undefined;
+	const detection = opts.skipFace ? null : (known ?? (await detect(canvas).catch(() => null)));
 	report.faceDetector = detection?.detector ?? null;
 	report.results.push(...checkFace(detection, out.width, out.height));
 	lap('face');

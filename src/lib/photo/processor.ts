@@ -9,7 +9,9 @@ import type { OpenResult, ProcessOptions, ProcessResult, SourceInfo } from './pi
 import type { WorkerReply, WorkerRequest } from './protocol';
 import type { Rect } from './checks/types';
 
-export type OpenOutcome = ({ ok: true; header: ImageHeader } & OpenResult) | { ok: false; message: string };
+export type OpenOutcome =
+	| ({ ok: true; header: ImageHeader; preview: NonNullable<OpenResult['preview']>; crop: Rect } & OpenResult)
+	| { ok: false; message: string };
 
 export const OPEN_MESSAGES = {
 	empty: '所选文件是空的（0 字节），请重新选择照片',
@@ -65,9 +67,28 @@ export class PhotoProcessor {
 	#workerEverAnswered = false;
 	/** Turns false for good if the worker cannot start (e.g. its script failed to load). */
 	offMainThread: boolean;
+	#warming: Promise<boolean> | undefined;
 
 	constructor(private urls: Urls = {}) {
 		this.offMainThread = typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
+	}
+
+	/** 换白底 runs with the worker's tfjs; the main-thread fallback has none. */
+	get canWhiten(): boolean {
+		return this.offMainThread;
+	}
+
+	/**
+	 * Starts the worker and loads the face model before any file is chosen, so
+	 * the first photo is checked as fast as the next. True once face detection
+	 * is ready; false where it cannot run (checks then say 未检测).
+	 */
+	warm(): Promise<boolean> {
+		if (!this.offMainThread || !this.urls.modelsUrl || !this.urls.wasmUrl) return Promise.resolve(false);
+		const urls = { modelsUrl: this.urls.modelsUrl, wasmUrl: this.urls.wasmUrl };
+		this.#warming ??= this.#call({ type: 'warm', urls }).then((r) => r.type === 'warmed' && r.ok);
+		// A failed warm-up (offline before the first visit) may work on the next page visit.
+		return this.#warming;
 	}
 
 	#call(req: WithoutId<WorkerRequest>): Promise<WorkerReply> {
@@ -107,8 +128,10 @@ export class PhotoProcessor {
 		let bitmap: ImageBitmap | undefined;
 		// JPEG has no alpha; only other formats need the (12 MP-wide) transparency scan.
 		const mayHaveAlpha = header.kind !== 'jpeg' && header.mayHaveAlpha !== false;
+		const urls = this.urls.modelsUrl && this.urls.wasmUrl ? { modelsUrl: this.urls.modelsUrl, wasmUrl: this.urls.wasmUrl } : undefined;
 		if (this.offMainThread) {
-			const r = await this.#call({ type: 'open', key, file, mayHaveAlpha });
+			const source: SourceInfo = { name: file.name, type: file.type, bytes: file.size };
+			const r = await this.#call({ type: 'open', key, file, source, mayHaveAlpha, urls });
 			if (r.type === 'error' && r.message === WORKER_CRASHED && !this.#workerEverAnswered) {
 				// The worker never came up: do the same work on this thread from now on.
 				this.offMainThread = false;
@@ -121,7 +144,7 @@ export class PhotoProcessor {
 			try {
 				const p = await import('./pipeline');
 				bitmap = await p.decode(file);
-				opened = { width: bitmap.width, height: bitmap.height, transparent: mayHaveAlpha && p.hasTransparency(bitmap) };
+				opened = await p.openPhoto(bitmap, mayHaveAlpha);
 			} catch {
 				return { ok: false, message: undecodable };
 			}
@@ -131,9 +154,9 @@ export class PhotoProcessor {
 			: opened.width < PHOTO_RULES.minWidth || opened.height < PHOTO_RULES.minHeight
 				? OPEN_MESSAGES.tooSmall(opened.width, opened.height)
 				: undefined;
-		if (refusedAfterDecode) {
+		if (refusedAfterDecode || !opened.preview || !opened.crop) {
 			bitmap?.close();
-			return { ok: false, message: refusedAfterDecode };
+			return { ok: false, message: refusedAfterDecode ?? undecodable };
 		}
 		if (bitmap) {
 			this.#bitmap?.then((b) => b.close()).catch(() => {});
@@ -142,7 +165,7 @@ export class PhotoProcessor {
 		// Only a file that opened replaces the current one: a bad pick leaves the last good photo in place.
 		this.#file = file;
 		this.#key = key;
-		return { ok: true, header, ...opened };
+		return { ok: true, header, ...opened, preview: opened.preview, crop: opened.crop };
 	}
 
 	/** Crops the open file; `rect` is in source pixels. */

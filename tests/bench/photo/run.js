@@ -1,10 +1,17 @@
-// npm run bench:photo — the ID photo pipeline in headless Chromium on a
-// generated 4000×3000 JPEG, against decoding alone (the floor) and against
-// the common main-thread way (cropper canvas export + browser-image-compression).
+// npm run bench:photo — the photo tool as the applicant meets it, in headless
+// Chromium: a 12 MP (4000×3000) camera-like portrait chosen in a session with
+// the cropper on screen. Prints "file chosen → checks shown" with the face
+// model warm and cold, as ratios to the decode floor (createImageBitmap of the
+// same file, measured in the same run), a re-crop, and the longest
+// main-thread task (the cropper's first draw included).
+//
+// BENCH_QUICK=1: a 2000×1500 photo, one run — CI's check that the bench works.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { copyPhotoAssets } from '../../../scripts/copy-photo-assets.js';
@@ -12,13 +19,16 @@ import { copyPhotoAssets } from '../../../scripts/copy-photo-assets.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const outDir = join(root, 'tests/.tmp/bench-photo');
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 7);
+const [W, H] = QUICK ? [2000, 1500] : [4000, 3000];
 
 await copyPhotoAssets();
 await build({
 	configFile: false,
 	root: join(here, 'page'),
 	logLevel: 'warn',
+	plugins: [svelte()],
 	worker: { format: 'es' },
 	build: { outDir, emptyOutDir: true, target: 'es2022' }
 });
@@ -26,7 +36,6 @@ await build({
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
 const server = createServer(async (req, res) => {
 	const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-	if (process.env.BENCH_DEBUG) console.error('GET', path);
 	const file = /^\/(models|tfjs)\//.test(path) ? join(root, 'static', path) : join(outDir, path === '/' ? 'index.html' : path);
 	try {
 		const body = await readFile(file);
@@ -48,23 +57,24 @@ try {
 	page.on('pageerror', (e) => console.error('page error:', e.message));
 	await page.goto(url);
 	await page.waitForFunction(() => 'runBench' in window);
-	const r = await page.evaluate((runs) => window.runBench(runs), RUNS);
+	const load = loadavg()[0];
+	const r = await page.evaluate((o) => window.runBench(o), { runs: RUNS, width: W, height: H });
 	const ms = (v) => `${v.toFixed(0)} ms`;
 	const x = (v) => `${v.toFixed(2)}×`;
-	console.log(`photo pipeline bench — 4000×3000 JPEG (${(r.fileBytes / 1024).toFixed(0)} KB), crop 1500×1950 → 480×624, median of ${r.runs} runs`);
-	console.log(`  decode floor (createImageBitmap)          ${ms(r.decodeMs)}`);
-	console.log(`  full pipeline (worker, face: ${r.faceDetector ?? 'none'})     ${ms(r.pipelineMs)}   ${x(r.pipelineMs / r.decodeMs)} the floor (target ≤ 2×)`);
-	console.log(`  pipeline without face detection           ${ms(r.pipelineNoFaceMs)}   ${x(r.pipelineNoFaceMs / r.decodeMs)} the floor`);
-	console.log(`  re-crop of an open photo, without / with face detection   ${ms(r.recropMs)} / ${ms(r.recropFaceMs)}`);
-	console.log(`  worker steps of a re-crop (median ms)     ${Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
-	console.log(`  baseline (cropper $toCanvas + browser-image-compression, main thread)  ${ms(r.baselineMs)}`);
-	console.log(`  pipeline / baseline                       ${x(r.pipelineMs / r.baselineMs)} (target < 1×)`);
-	console.log(`  longest main-thread task, pipeline        ${ms(r.longestTaskPipelineMs)} (target ≤ 50 ms; 0 = none over 50 ms)`);
-	console.log(`  longest main-thread task, baseline        ${ms(r.longestTaskBaselineMs)}`);
-	console.log(`  output ${(r.outBytes / 1024).toFixed(0)} KB; baseline output ${(r.baselineBytes / 1024).toFixed(0)} KB`);
-	const ok = r.pipelineMs <= 2 * r.decodeMs && r.pipelineMs < r.baselineMs && r.longestTaskPipelineMs <= 50;
+	const passed = (c) => Object.values(c).filter((l) => l === 'pass').length + '/' + Object.keys(c).length;
+	console.log(`photo tool bench — ${W}×${H} JPEG (${(r.fileBytes / 1024).toFixed(0)} KB), median of ${r.runs} run(s), load average ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores${QUICK ? ' (quick mode)' : ''}`);
+	console.log(`  decode floor (createImageBitmap)                 ${ms(r.decodeMs)}`);
+	console.log(`  file chosen → checks shown, model warm           ${ms(r.warmMs)}   ${x(r.warmMs / r.decodeMs)} the floor (target ≤ 1.2×)`);
+	console.log(`  file chosen → checks shown, model cold           ${ms(r.coldMs)}   ${x(r.coldMs / r.coldFloorMs)} the floor of that moment (${ms(r.coldFloorMs)})`);
+	console.log(`  where a warm run's time goes (median ms)        ${Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+	console.log(`  re-crop (上移) → checks shown                     ${ms(r.recropMs)}`);
+	console.log(`  longest main-thread task, warm runs              ${ms(r.longestTaskMs)} (target: none over 50 ms; 0 = none)`);
+	console.log(`  longest main-thread task, cold run               ${ms(r.longestTaskColdMs)}`);
+	console.log(`  checks passed as opened: warm ${passed(r.checks)}, cold ${passed(r.coldChecks)} (face detector: ${r.detector ?? 'none'})`);
+	const ok = r.warmMs <= 1.2 * r.decodeMs && r.longestTaskMs <= 50;
 	console.log(ok ? 'all targets met' : 'TARGETS MISSED');
-	process.exitCode = ok ? 0 : 1;
+	// Quick mode proves the bench runs; its one small run on a shared CI machine is no timing verdict.
+	process.exitCode = ok || QUICK ? 0 : 1;
 } finally {
 	await browser.close();
 	server.close();

@@ -63,16 +63,36 @@ function castName(s: BackgroundStats): string {
 	return '绿色';
 }
 
+/**
+ * Mean colour spread (max − min of R, G, B) above which a backdrop is plainly
+ * coloured — blue ID backgrounds measure ~150, red ~160 — as opposed to a
+ * white wall under warm or cool light (≲ 50).
+ */
+export const CLEAR_COLOUR = 70;
+
+/**
+ * A clearly coloured backdrop is measured beyond doubt and blocks (the photo
+ * can be fixed with 换白底); grey, uneven or slightly tinted ones are lighting,
+ * which a camera can get wrong, and warn.
+ */
 export function checkBackground(img: Pixels): CheckResult {
 	const s = backgroundStats(img);
 	const value = Math.round(s.whiteShare * 100) / 100;
 	const chroma = Math.max(s.meanR, s.meanG, s.meanB) - Math.min(s.meanR, s.meanG, s.meanB);
-	if (s.meanY < 185 || chroma > 30) {
-		const cast = castName(s);
+	const cast = castName(s);
+	if (chroma > CLEAR_COLOUR) {
 		return {
 			id: 'background',
 			level: 'fail',
-			message: `背景不是白色${cast ? `（检测为${cast}）` : ''}。请在白色墙面或白布前重新拍摄，或换一张白底照片`,
+			message: `背景不是白色（检测为${cast}）。请点击“换成白色背景”，或换一张白底照片`,
+			value
+		};
+	}
+	if (s.meanY < 185 || chroma > 30) {
+		return {
+			id: 'background',
+			level: 'warn',
+			message: `背景不够白${cast ? `（偏${cast.replace('色', '')}）` : ''}，可能是光线不足或偏色。建议在光线充足的白色墙面前重拍，或点击“换成白色背景”`,
 			value
 		};
 	}

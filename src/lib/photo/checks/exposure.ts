@@ -16,11 +16,12 @@ export function checkExposure(img: Pixels): CheckResult {
 	});
 	const mean = sum / n;
 	const value = Math.round(mean);
+	// Measured on where a face usually is: a heuristic, so it warns at worst.
 	if (mean < 60 || dark / n > 0.5) {
-		return { id: 'exposure', level: 'fail', message: '照片过暗，面部看不清。请在光线充足处重新拍摄', value };
+		return { id: 'exposure', level: 'warn', message: '照片过暗，面部看不清。请在光线充足处重新拍摄', value };
 	}
 	if (mean > 235 || clipped / n > 0.4) {
-		return { id: 'exposure', level: 'fail', message: '照片过亮（曝光过度），面部细节丢失。请避开强光或闪光灯重新拍摄', value };
+		return { id: 'exposure', level: 'warn', message: '照片过亮（曝光过度），面部细节丢失。请避开强光或闪光灯重新拍摄', value };
 	}
 	if (mean < 85) return { id: 'exposure', level: 'warn', message: '照片偏暗，建议在光线更好的地方重拍', value };
 	if (mean > 215) return { id: 'exposure', level: 'warn', message: '照片偏亮，建议避开强光重拍', value };

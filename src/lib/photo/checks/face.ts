@@ -39,7 +39,8 @@ export function headGeometry(face: DetectedFace): { eyeY: number; headHeight: nu
 	return { eyeY, headHeight, centreX };
 }
 
-const NOT_CHECKED = '未检测：此浏览器无法进行人脸检测，请自行确认';
+// Neutral on purpose: the detector may be missing (older WebView) or not yet downloaded (first use offline).
+const NOT_CHECKED = '未检测：人脸检测暂不可用，请自行确认';
 
 export function checkFace(detection: FaceDetection | null, width: number, height: number): CheckResult[] {
 	if (!detection) {
@@ -56,8 +57,9 @@ export function checkFace(detection: FaceDetection | null, width: number, height
 				? '未检测到人脸。请使用本人正面、五官清晰、未遮挡的照片，并让面部位于裁剪框中间'
 				: `检测到 ${n} 张人脸。证件照只能有本人一人，请重新裁剪或更换照片`;
 		const skipped = '人脸检测未通过，无法判断';
+		// A detector can miss a face or see one in a pattern: it warns, never blocks.
 		return [
-			{ id: 'face', level: 'fail', message, value: n },
+			{ id: 'face', level: 'warn', message, value: n },
 			{ id: 'headSize', level: 'skip', message: skipped },
 			{ id: 'headPosition', level: 'skip', message: skipped }
 		];
@@ -66,20 +68,23 @@ export function checkFace(detection: FaceDetection | null, width: number, height
 	const share = g.headHeight / height;
 	const eyesUp = 1 - g.eyeY / height;
 	const offCentre = Math.abs(g.centreX / width - 0.5);
+	// Whole percent, never rounded into the allowed range: 49.7 % too small reads 49 %, not 50 %.
+	const below = (v: number) => `${Math.floor(v * 100)}%`;
+	const above = (v: number) => `${Math.ceil(v * 100)}%`;
 	const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 	const size: CheckResult =
 		share < HEAD_SHARE.min
-			? { id: 'headSize', level: 'warn', message: `头部偏小（约占高度的${pct(share)}，应为50%–69%）。请把裁剪框缩小一些`, value: share }
+			? { id: 'headSize', level: 'warn', message: `头部偏小（约占高度的${below(share)}，应为50%–69%）。请把裁剪框缩小一些`, value: share }
 			: share > HEAD_SHARE.max
-				? { id: 'headSize', level: 'warn', message: `头部偏大（约占高度的${pct(share)}，应为50%–69%）。请把裁剪框放大一些`, value: share }
+				? { id: 'headSize', level: 'warn', message: `头部偏大（约占高度的${above(share)}，应为50%–69%）。请把裁剪框放大一些`, value: share }
 				: { id: 'headSize', level: 'pass', message: `头部大小合适（约占高度的${pct(share)}）`, value: share };
 
 	let position: CheckResult;
 	if (eyesUp < EYES_FROM_BOTTOM.min) {
-		position = { id: 'headPosition', level: 'warn', message: `头部位置偏低（双眼在距底部${pct(eyesUp)}处，应为56%–69%）。请把裁剪框往下移`, value: eyesUp };
+		position = { id: 'headPosition', level: 'warn', message: `头部位置偏低（双眼在距底部${below(eyesUp)}处，应为56%–69%）。请把裁剪框往下移`, value: eyesUp };
 	} else if (eyesUp > EYES_FROM_BOTTOM.max) {
-		position = { id: 'headPosition', level: 'warn', message: `头部位置偏高（双眼在距底部${pct(eyesUp)}处，应为56%–69%）。请把裁剪框往上移`, value: eyesUp };
+		position = { id: 'headPosition', level: 'warn', message: `头部位置偏高（双眼在距底部${above(eyesUp)}处，应为56%–69%）。请把裁剪框往上移`, value: eyesUp };
 	} else if (offCentre > MAX_OFF_CENTRE) {
 		position = { id: 'headPosition', level: 'warn', message: '头部没有左右居中，请移动裁剪框使面部位于中间', value: eyesUp };
 	} else {

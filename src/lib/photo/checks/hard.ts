@@ -1,8 +1,13 @@
 import { PHOTO_RULES, photoOutputSize, photoRatioOk } from '../../domain/photo';
 import type { CheckResult } from './types';
 
-/** Hard requirements: a photo failing one of these can not be used at all. */
-export const HARD_CHECKS = ['decodable', 'resolution', 'ratio'] as const;
+/**
+ * Rules measured exactly: failing one of these, a photo can not be used at all
+ * (their level is 'fail'). Every other check is a heuristic that can be wrong
+ * and at worst warns ('warn'), to be acknowledged. Colour and a clearly
+ * coloured background are exact too: see colour.ts and background.ts.
+ */
+export const HARD_CHECKS = ['decodable', 'resolution', 'ratio', 'colour', 'background'] as const;
 
 export function checkDecodable(outcome: { ok: true } | { ok: false; message: string }): CheckResult {
 	if (outcome.ok) return { id: 'decodable', level: 'pass', message: '图片可以正常读取' };

@@ -25,11 +25,12 @@ export interface CheckVerdict {
 	needsConfirmation: boolean;
 }
 
+/** Only exact rules fail (see HARD_CHECKS); heuristics warn. */
 export function verdict(results: readonly CheckResult[]): CheckVerdict {
 	const hard = new Set<string>(HARD_CHECKS);
 	return {
-		blocked: results.some((r) => hard.has(r.id) && r.level !== 'pass'),
-		needsConfirmation: results.some((r) => !hard.has(r.id) && (r.level === 'fail' || r.level === 'warn'))
+		blocked: results.some((r) => r.level === 'fail' || (hard.has(r.id) && r.level === 'skip')),
+		needsConfirmation: results.some((r) => r.level === 'warn')
 	};
 }
 
@@ -44,4 +45,9 @@ export interface PhotoCheckReport {
 	results: CheckResult[];
 	/** Set when the applicant saved despite heuristic problems. */
 	acknowledged?: boolean;
+	/**
+	 * Set when 换白底 replaced the background (person segmentation in the
+	 * browser); the results above were measured on the replaced picture.
+	 */
+	backgroundReplaced?: boolean;
 }

@@ -1,9 +1,15 @@
 import { faceRegion, luma } from './pixels';
 import type { CheckResult, Pixels } from './types';
 
+/** Face-area brightness the thresholds below were set at; darker pictures are scaled up to it. */
+const REFERENCE_LUMA = 150;
+
 /**
  * Variance of the 4-neighbour Laplacian of luma over the face area — the
  * usual focus measure: blur removes the high frequencies it responds to.
+ * Darkness scales every edge down with it (a photo at half brightness has a
+ * quarter of the variance), so a dark picture is measured as if it were lit
+ * normally: darkness is the exposure check's business, not blur.
  * Thresholds are for the 440–480 px wide output.
  */
 export function laplacianVariance(img: Pixels): number {
@@ -34,7 +40,11 @@ export function laplacianVariance(img: Pixels): number {
 		}
 	}
 	const m = s / n;
-	return ss / n - m * m;
+	let mean = 0;
+	for (let k = 0; k < Y.length; k++) mean += Y[k];
+	mean /= Y.length;
+	const gain = REFERENCE_LUMA / Math.max(16, Math.min(REFERENCE_LUMA, mean));
+	return (ss / n - m * m) * gain * gain;
 }
 
 export const SHARPNESS_FAIL = 8;
@@ -44,7 +54,7 @@ export function checkSharpness(img: Pixels): CheckResult {
 	const v = laplacianVariance(img);
 	const value = Math.round(v * 10) / 10;
 	if (v < SHARPNESS_FAIL) {
-		return { id: 'sharpness', level: 'fail', message: '照片模糊，面部不清晰。请对焦后重新拍摄，拍摄时保持手机稳定', value };
+		return { id: 'sharpness', level: 'warn', message: '照片模糊，面部不清晰。请对焦后重新拍摄，拍摄时保持手机稳定', value };
 	}
 	if (v < SHARPNESS_WARN) {
 		return { id: 'sharpness', level: 'warn', message: '照片略显模糊，建议重新拍摄更清晰的照片', value };

@@ -1,192 +1,146 @@
 /**
- * Bench page: times the photo pipeline against (a) decoding alone and (b)
- * the common main-thread way (cropper's canvas export, then
- * browser-image-compression), and records main-thread long tasks.
+ * Bench page: the photo session and cropper as the photo page uses them, on a
+ * 12 MP camera-like portrait. Times "file chosen → checks shown" (the checks
+ * rendered and painted) against decoding alone (the floor, measured in the
+ * same run), with the face model warm and — separately — cold, and records
+ * main-thread long tasks, the cropper's first draw included.
  */
-import 'cropperjs';
-import imageCompression from 'browser-image-compression';
+import { mount, unmount } from 'svelte';
+import { drawPortrait } from '../../../e2e/portrait';
 import { PhotoProcessor } from '../../../../src/lib/photo/processor';
-import { PHOTO_RULES } from '../../../../src/lib/domain/photo';
-
-type El = HTMLElement & Record<string, any>;
+import { PhotoSession, type PhotoTool } from '../../../../src/lib/photo/photo-session.svelte';
+import Bench from './Bench.svelte';
 
 const longTasks: { start: number; duration: number }[] = [];
 new PerformanceObserver((list) => {
 	for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
-
-function longestTaskIn(t0: number, t1: number): number {
-	return longTasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1).reduce((m, t) => Math.max(m, t.duration), 0);
-}
+const longestTaskIn = (t0: number, t1: number) =>
+	longTasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1).reduce((m, t) => Math.max(m, t.duration), 0);
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A 4000×3000 camera-like JPEG: white wall, a drawn figure, sensor noise (which makes decoding honest work). */
-async function makePhoto(): Promise<File> {
-	const w = 4000, h = 3000;
-	const c = new OffscreenCanvas(w, h);
-	const g = c.getContext('2d')!;
-	g.fillStyle = '#f4f4f2';
-	g.fillRect(0, 0, w, h);
-	g.fillStyle = '#2f3f5c';
-	g.beginPath();
-	g.ellipse(w / 2, h * 1.05, w * 0.22, h * 0.35, 0, 0, Math.PI * 2);
-	g.fill();
-	g.fillStyle = '#e8bd9c';
-	g.beginPath();
-	g.ellipse(w / 2, h * 0.42, w * 0.09, h * 0.16, 0, 0, Math.PI * 2);
-	g.fill();
-	const img = g.getImageData(0, 0, w, h);
-	let s = 12345;
-	for (let i = 0; i < img.data.length; i += 4) {
-		s = (s * 1103515245 + 12345) >>> 0;
-		const n = ((s >>> 16) % 17) - 8;
-		img.data[i] += n;
-		img.data[i + 1] += n;
-		img.data[i + 2] += n;
-	}
-	g.putImageData(img, 0, 0);
-	const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-	return new File([blob], 'camera.jpg', { type: 'image/jpeg', lastModified: 1 });
+async function makePhoto(width: number, height: number): Promise<Uint8Array> {
+	const b64 = await drawPortrait({ width, height, background: '#f4f4f2', brightness: 1, greyscale: false });
+	return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 }
 
-/** The crop an applicant would make: the head and shoulders, 1.3 high. */
-const CROP = { x: 1250, y: 350, width: 1500, height: 1950 };
+const processorOptions = () => ({ modelsUrl: new URL('/models/', location.href).href, wasmUrl: new URL('/tfjs/', location.href).href });
+/** Where the time of one run went: worker steps and when the page got each answer. */
+let steps: Record<string, number> = {};
+let chosenAt = 0;
+/** Sessions come and go per run; the processor (worker, model) stays, as on the page between photos. */
+const keep = (p: PhotoProcessor): PhotoTool => ({
+	get canWhiten() {
+		return p.canWhiten;
+	},
+	warm: () => p.warm(),
+	async open(f) {
+		const r = await p.open(f);
+		if (r.ok) steps = { ...steps, ...Object.fromEntries(Object.entries(r.timings ?? {}).map(([k, v]) => [`open:${k}`, v])) };
+		steps['page:opened'] = performance.now() - chosenAt;
+		return r;
+	},
+	async process(rect, o) {
+		const r = await p.process(rect, o);
+		if (!steps['page:processed']) {
+			for (const [k, v] of Object.entries(r.timings ?? {})) steps[`crop:${k}`] = v;
+			steps['page:processed'] = performance.now() - chosenAt;
+		}
+		return r;
+	},
+	dispose: () => {}
+});
+const stepRuns: Record<string, number[]> = {};
+const store = { load: async () => undefined, save: async () => {} };
 
-async function timeDecode(file: File) {
+async function timeDecode(bytes: Uint8Array) {
 	const t0 = performance.now();
-	const b = await createImageBitmap(file, { imageOrientation: 'from-image' });
+	const b = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), { imageOrientation: 'from-image' });
 	const dt = performance.now() - t0;
 	b.close();
 	return dt;
 }
 
-const stepTimings: Record<string, number[]> = {};
-
-// One processor, as on the page: its worker (and face model) stay warm between photos.
-const processor = new PhotoProcessor({ modelsUrl: new URL('/models/', location.href).href, wasmUrl: new URL('/tfjs/', location.href).href });
-
-async function timePipeline(file: File, skipFace: boolean) {
-	const p = processor;
-	// A fresh File each run: the worker keys its decoded bitmap by file, so decoding is in every run.
-	const f = new File([file], `camera-${Math.random()}.jpg`, { type: file.type, lastModified: Date.now() });
+/** One photo through a fresh session: file chosen → checks rendered and painted. */
+async function timeOpen(tool: PhotoTool, bytes: Uint8Array, n: number, start = false) {
+	const target = document.getElementById('stage')!;
+	const session = new PhotoSession(tool, store);
+	const app = mount(Bench, { target, props: { session } });
+	if (start) session.start();
+	const name = `camera-${n}.jpg`;
+	const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/jpeg', lastModified: n });
+	steps = {};
 	const t0 = performance.now();
-	const opened = await p.open(f);
-	if (!opened.ok) throw new Error(opened.message);
-	const tOpen = performance.now() - t0;
-	const r = await p.process(CROP, { skipFace });
-	const dt = performance.now() - t0;
-	if (!skipFace) {
-		(stepTimings['open (full run)'] ??= []).push(Math.round(tOpen));
-		for (const [k, v] of Object.entries(r.timings ?? {})) (stepTimings[`${k} (full run)`] ??= []).push(v);
-	}
+	chosenAt = t0;
+	void session.openFile(file);
+	while (!document.querySelector(`ul[data-for="${name}"] [data-check="headPosition"]`)) await frame();
+	await frame();
 	const t1 = performance.now();
-	return { dt, t0, t1, bytes: r.jpeg?.size ?? 0, detector: r.report.faceDetector };
+	// The cropper's first draw of the photo happens around now: keep it in the long-task window.
+	await pause(400);
+	const checks = Object.fromEntries(session.report!.results.map((r) => [r.id, r.level]));
+	// A re-crop: the box one step up, as 上移 does.
+	const c = session.photo!.crop;
+	const r0 = performance.now();
+	session.crop({ ...c, y: Math.max(0, c.y - 40) });
+	await frame();
+	while (session.processing) await frame();
+	const recrop = performance.now() - r0;
+	unmount(app);
+	session.dispose();
+	return { dt: t1 - t0, t0, t1: t1 + 400, checks, recrop, detector: session.report?.faceDetector ?? null };
 }
 
-/** The crop step alone, on an open (decoded) file: what every drag of the box costs. */
-async function timeRecrop(skipFace: boolean) {
-	const t0 = performance.now();
-	const r = await processor.process(CROP, { skipFace });
-	if (!skipFace) for (const [k, v] of Object.entries(r.timings ?? {})) (stepTimings[k] ??= []).push(v);
-	return performance.now() - t0;
-}
+async function run(opts: { runs: number; width: number; height: number }) {
+	const bytes = await makePhoto(opts.width, opts.height);
+	// Cold: a new worker, face model not loaded; the file is chosen as the page opens.
+	await timeDecode(bytes);
+	const cold = await timeOpen(keep(new PhotoProcessor(processorOptions())), bytes, 0, true);
+	const coldFloor = await timeDecode(bytes);
 
-async function timeBaseline(file: File) {
-	const stage = document.getElementById('stage')!;
-	const url = URL.createObjectURL(file);
-	const t0 = performance.now();
-	stage.innerHTML = `<cropper-canvas background><cropper-image src="${url}" initial-center-size="contain" scalable translatable></cropper-image>
-		<cropper-selection aspect-ratio="${1 / PHOTO_RULES.ratio}" precise movable resizable></cropper-selection></cropper-canvas>`;
-	const image = stage.querySelector('cropper-image') as El;
-	const selection = stage.querySelector('cropper-selection') as El;
-	await image.$ready();
-	await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-	// Place the selection over the same source rectangle as the pipeline's crop.
-	const c = (stage.querySelector('cropper-canvas') as El).getBoundingClientRect();
-	const i = image.getBoundingClientRect();
-	const k = i.width / 4000;
-	selection.$change(i.left - c.left + CROP.x * k, i.top - c.top + CROP.y * k, CROP.width * k, CROP.height * k);
-	// The common export: the selection drawn at the crop's source size, then compressed.
-	const canvas: HTMLCanvasElement = await selection.$toCanvas({ width: CROP.width, height: CROP.height });
-	const png = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/jpeg', 0.92));
-	const out = await imageCompression(new File([png], 'crop.jpg', { type: 'image/jpeg' }), {
-		// Library defaults, plus the same byte bound; its web worker would fetch
-		// the library from a CDN, which an offline app cannot, so main thread.
-		maxSizeMB: PHOTO_RULES.maxBytes / 1024 / 1024,
-		useWebWorker: false
-	});
-	const dt = performance.now() - t0;
-	const t1 = performance.now();
-	stage.innerHTML = '';
-	URL.revokeObjectURL(url);
-	return { dt, t0, t1, bytes: out.size };
-}
-
-async function run(runs: number) {
-	const file = await makePhoto();
+	const warmProcessor = new PhotoProcessor(processorOptions());
+	await warmProcessor.warm();
+	const tool = keep(warmProcessor);
+	await timeOpen(tool, bytes, 1); // JIT and caches settle
 	const decode: number[] = [];
-	const pipeline: number[] = [];
-	const imageOnly: number[] = [];
-	const baseline: number[] = [];
+	const warm: number[] = [];
 	const recrop: number[] = [];
-	const recropFace: number[] = [];
-	let longestPipeline = 0;
-	let longestBaseline = 0;
-	let detector: string | null = null;
-	let outBytes = 0;
-	let baselineBytes = 0;
-
-	// Warm-up: first worker start, face-api model and wasm load, JIT.
-	await timeDecode(file);
-	await timePipeline(file, false);
-	await timeBaseline(file);
-	await new Promise((r) => setTimeout(r, 200));
-
-	// The pipeline and its floor, interleaved so background load hits both alike.
 	const windows: [number, number][] = [];
-	for (let n = 0; n < runs; n++) {
-		decode.push(await timeDecode(file));
-		await new Promise((r) => setTimeout(r, 50)); // the floor's own tasks stay out of the pipeline's window
-		const p = await timePipeline(file, false);
-		windows.push([p.t0, p.t1]);
-		pipeline.push(p.dt);
-		detector = p.detector;
-		outBytes = p.bytes;
-		imageOnly.push((await timePipeline(file, true)).dt);
-		recrop.push(await timeRecrop(true));
-		recropFace.push(await timeRecrop(false));
+	let checks: Record<string, string> = {};
+	let detector: string | null = null;
+	for (let i = 0; i < opts.runs; i++) {
+		// Interleaved, so background load hits floor and pipeline alike.
+		decode.push(await timeDecode(bytes));
+		await pause(50); // the floor's own tasks stay out of the pipeline's window
+		const r = await timeOpen(tool, bytes, i + 2);
+		for (const [k, v] of Object.entries(steps)) (stepRuns[k] ??= []).push(v);
+		warm.push(r.dt);
+		recrop.push(r.recrop);
+		windows.push([r.t0, r.t1]);
+		checks = r.checks;
+		detector = r.detector;
 	}
-	await new Promise((r) => setTimeout(r, 100)); // let the long-task observer deliver
-	longestPipeline = Math.max(0, ...windows.map(([a, b]) => longestTaskIn(a, b)));
-
-	// The baseline afterwards, so its main-thread work cannot spill into the pipeline's window.
-	const b0 = performance.now();
-	for (let n = 0; n < runs; n++) {
-		const b = await timeBaseline(file);
-		baseline.push(b.dt);
-		baselineBytes = b.bytes;
-	}
-	await new Promise((r) => setTimeout(r, 100));
-	longestBaseline = longestTaskIn(b0, performance.now());
+	await pause(100); // let the long-task observer deliver
 	return {
-		fileBytes: file.size,
-		runs,
+		fileBytes: bytes.length,
+		runs: opts.runs,
 		decodeMs: median(decode),
-		pipelineMs: median(pipeline),
-		pipelineNoFaceMs: median(imageOnly),
-		baselineMs: median(baseline),
+		warmMs: median(warm),
+		coldMs: cold.dt,
+		coldFloorMs: coldFloor,
 		recropMs: median(recrop),
-		recropFaceMs: median(recropFace),
-		steps: Object.fromEntries(Object.entries(stepTimings).map(([k, v]) => [k, median(v)])),
-		longestTaskPipelineMs: longestPipeline,
-		longestTaskBaselineMs: longestBaseline,
-		faceDetector: detector,
-		outBytes,
-		baselineBytes
+		longestTaskMs: Math.max(0, ...windows.map(([a, b]) => longestTaskIn(a, b))),
+		longestTaskColdMs: longestTaskIn(cold.t0, cold.t1),
+		checks,
+		steps: Object.fromEntries(Object.entries(stepRuns).map(([k, v]) => [k, median(v)])),
+		coldChecks: cold.checks,
+		detector
 	};
 }
 
