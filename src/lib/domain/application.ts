@@ -9,7 +9,8 @@ import { checkIdNumber, ID_NUMBER_MESSAGES, normalizeIdNumber } from './id-numbe
 import { renewalError } from './renewal';
 import { rejectionText, REVIEW_MESSAGES, type ReviewStatus } from './review';
 import * as z from 'zod/mini';
-import { messagesByField, rule, text } from './rules';
+import { cached, firstMessage, messagesByField, rule, text } from './rules';
+import { chinaDay } from './dates';
 
 export const APPLICATION_KINDS = ['变更', '延续'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -169,10 +170,10 @@ function typeOk(f: AttachmentFile): boolean {
 
 /**
  * One list of scans (applications and enterprise requests alike): present
- * when required, no more than maxFiles, each a jpg, png or pdf that is
- * neither empty nor over the size bound.
+ * when `missing` says so, no more than maxFiles, each a jpg, png or pdf that
+ * is neither empty nor over the size bound.
  */
-export function scanListSchema(label: string, maxFiles: number, missing: string | null) {
+export const scanListSchema = cached((label: string, maxFiles: number, missing: string) => {
 	const file = z.object({ name: z.string(), size: z.optional(z.number()), type: z.optional(z.string()) }).check(
 		rule((f) => (typeOk(f) ? null : `${label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`)),
 		rule((f) => (f.size === 0 ? `“${f.name}”是空文件，请重新选择` : null)),
@@ -182,17 +183,17 @@ export function scanListSchema(label: string, maxFiles: number, missing: string 
 		rule((files) => (missing && files.length === 0 ? missing : null)),
 		rule((files) => (files.length > maxFiles ? `${label}最多上传 ${maxFiles} 个文件，当前 ${files.length} 个` : null))
 	);
-}
+});
 
 /** Chinese message for one attachment field, or null when it is acceptable. */
 export function attachmentError(field: AttachmentField, files: readonly AttachmentFile[], required: boolean): string | null {
 	const spec = attachmentSpec(field);
-	return messagesByField(z.object({ [field]: scanListSchema(spec.label, spec.maxFiles, required ? missingMessage(field) : null) }), { [field]: files })[field] ?? null;
+	return firstMessage(scanListSchema(spec.label, spec.maxFiles, required ? missingMessage(field) : ''), files);
 }
 
 /** Count, type and size of a list of scans, or null. */
 export function scanFilesError(label: string, maxFiles: number, files: readonly AttachmentFile[]): string | null {
-	return messagesByField(z.object({ scans: scanListSchema(label, maxFiles, null) }), { scans: files }).scans ?? null;
+	return firstMessage(scanListSchema(label, maxFiles, ''), files);
 }
 
 // Han characters (basic + extension A) with the middle dot of minority names, or a Latin name.
@@ -254,19 +255,20 @@ export function attachmentWarning(file: AttachmentFile): string | null {
 
 /**
  * The application's input rules for one case: which attachments are required
- * depends on the kind and the certificate's category, the ID number's date on
- * today.
+ * depends on the kind and the certificate's category, the ID number's birth
+ * date on today's date (China time).
  */
-export function applicationSchema(kind: ApplicationKind, category: Category | string, now: Date = new Date()) {
+export const applicationSchema = cached((kind: ApplicationKind, category: string, day: string) => {
 	const M = APPLICATION_MESSAGES;
+	const today = new Date(`${day}T12:00:00+08:00`);
 	const required = requiredAttachments(kind, category);
 	const attachments = Object.fromEntries(
-		ATTACHMENT_SPECS.map((s) => [s.field, scanListSchema(s.label, s.maxFiles, required.includes(s.field) ? missingMessage(s.field) : null)])
+		ATTACHMENT_SPECS.map((s) => [s.field, scanListSchema(s.label, s.maxFiles, required.includes(s.field) ? missingMessage(s.field) : '')])
 	) as Record<AttachmentField, ReturnType<typeof scanListSchema>>;
 	return z.object({
 		idNumber: z.string(ID_NUMBER_MESSAGES.empty).check(
 			rule((v) => {
-				const e = checkIdNumber(normalizeIdNumber(v), now);
+				const e = checkIdNumber(normalizeIdNumber(v), today);
 				return e && ID_NUMBER_MESSAGES[e];
 			})
 		),
@@ -276,7 +278,7 @@ export function applicationSchema(kind: ApplicationKind, category: Category | st
 		enterprise: text(M.enterpriseEmpty, z.minLength(1, M.enterpriseEmpty)),
 		...attachments
 	});
-}
+});
 
 /** Field → Chinese message for everything wrong with the application; empty when it may be submitted. */
 export function validateApplication(input: ApplicationInput): ApplicationErrors {
@@ -287,7 +289,7 @@ export function validateApplication(input: ApplicationInput): ApplicationErrors 
 	const late = input.kind === '延续' && input.validUntil ? renewalError(input.validUntil, now) : null;
 	if (late) errors.certificate = late;
 	const files = Object.fromEntries(ATTACHMENT_FIELDS.map((f) => [f, input.files[f] ?? []]));
-	return Object.assign(errors, messagesByField(applicationSchema(input.kind, input.category, now), { ...input, ...files }));
+	return Object.assign(errors, messagesByField(applicationSchema(input.kind, input.category, chinaDay(now)), { ...input, ...files }));
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkCreditCode, CREDIT_CODE_MESSAGES, normalizeCreditCode } from './cr
 import { QUALIFICATION_CATEGORIES, QUALIFICATION_LEVELS, YUNNAN_CITIES } from './regions';
 import { scanListSchema, type AttachmentFile } from './application';
 import * as z from 'zod/mini';
-import { messagesByField, rule, text } from './rules';
+import { cached, messagesByField, rule, text } from './rules';
 import { ENTERPRISE_CHANGE_OPEN_STATUSES, OWNER_EDITABLE, REVIEW_MESSAGES } from './review';
 
 export const REGISTRATION_FIELDS = ['uscc', 'name', 'legalRep', 'regCity', 'address'] as const;
@@ -84,7 +84,7 @@ const oneOf = (list: readonly string[], message: string) => rule<string>((v) => 
  * registration changes, a new qualification certificate when the
  * qualification does.
  */
-export function enterpriseChangeSchema(sections: { registration: boolean; qualification: boolean }) {
+export const enterpriseChangeSchema = cached((registration: boolean, qualification: boolean) => {
 	const M = ENTERPRISE_MESSAGES;
 	const field = (...checks: z.core.$ZodCheck<string>[]) => z.optional(text(M.tooLong, z.maxLength(ENTERPRISE_TEXT_MAX, M.tooLong), ...checks));
 	return z.object({
@@ -102,19 +102,17 @@ export function enterpriseChangeSchema(sections: { registration: boolean; qualif
 		qualLevel: field(oneOf(QUALIFICATION_LEVELS, M.qualLevel)),
 		qualCertNo: field(),
 		qualIssuer: field(),
-		license: scanListSchema(ENTERPRISE_SCAN_SPECS.license.label, ENTERPRISE_SCAN_SPECS.license.maxFiles, sections.registration ? M.license : null),
-		qualScan: scanListSchema(ENTERPRISE_SCAN_SPECS.qualScan.label, ENTERPRISE_SCAN_SPECS.qualScan.maxFiles, sections.qualification ? M.qualScan : null)
+		license: scanListSchema(ENTERPRISE_SCAN_SPECS.license.label, ENTERPRISE_SCAN_SPECS.license.maxFiles, registration ? M.license : ''),
+		qualScan: scanListSchema(ENTERPRISE_SCAN_SPECS.qualScan.label, ENTERPRISE_SCAN_SPECS.qualScan.maxFiles, qualification ? M.qualScan : '')
 	});
-}
+});
 
 /** field → Chinese message; empty when the request may be submitted. */
 export function validateEnterpriseChange(input: EnterpriseChangeInput): Record<string, string> {
 	if (!enterpriseChangeKinds(input).length) return { kind: ENTERPRISE_MESSAGES.nothing };
-	const sections = {
-		registration: REGISTRATION_FIELDS.some((f) => filled(input[f])),
-		qualification: QUALIFICATION_FIELDS.some((f) => filled(input[f]))
-	};
-	return messagesByField(enterpriseChangeSchema(sections), { ...input, license: input.license ?? [], qualScan: input.qualScan ?? [] });
+	const registration = REGISTRATION_FIELDS.some((f) => filled(input[f]));
+	const qualification = QUALIFICATION_FIELDS.some((f) => filled(input[f]));
+	return messagesByField(enterpriseChangeSchema(registration, qualification), { ...input, license: input.license ?? [], qualScan: input.qualScan ?? [] });
 }
 
 export interface ContactInput {
@@ -131,14 +129,14 @@ export function isPhoneNumber(value: string): boolean {
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** 联系方式: a contact name when given at all, a real phone number and email when filled in. */
-export function contactSchema() {
+export const contactSchema = cached(() => {
 	const M = ENTERPRISE_MESSAGES;
 	return z.object({
 		contactName: z.optional(text(M.contactName, z.minLength(1, M.contactName))),
 		contactPhone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(v) ? M.phone : null)))),
 		contactEmail: z.optional(text(M.email, rule((v) => (v && !EMAIL_PATTERN.test(v) ? M.email : null))))
 	});
-}
+});
 
 export function validateContact(input: ContactInput): Record<string, string> {
 	return messagesByField(contactSchema(), input);

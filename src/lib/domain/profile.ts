@@ -4,7 +4,7 @@
  */
 import { ENTERPRISE_MESSAGES, isPhoneNumber } from './enterprise';
 import * as z from 'zod/mini';
-import { messagesByField, rule, text } from './rules';
+import { cached, messagesByField, rule, text } from './rules';
 
 export const PROFILE_MESSAGES = {
 	phone: ENTERPRISE_MESSAGES.phone
@@ -14,12 +14,12 @@ export interface ProfileInput {
 	phone?: string;
 }
 
-export function profileSchema() {
+export const profileSchema = cached(() => {
 	const M = PROFILE_MESSAGES;
 	return z.object({
 		phone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(v) ? M.phone : null))))
 	});
-}
+});
 
 /** field → Chinese message; empty when the change may be saved. */
 export function validateProfile(input: ProfileInput): Record<string, string> {

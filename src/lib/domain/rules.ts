@@ -25,6 +25,12 @@ export function messagesByField(schema: z.ZodMiniType, input: unknown): Record<s
 	return out;
 }
 
+/** The first message about the input, or null when the schema accepts it. */
+export function firstMessage(schema: z.ZodMiniType, input: unknown): string | null {
+	const result = z.safeParse(schema, input);
+	return result.success ? null : (result.error.issues[0]?.message ?? null);
+}
+
 /** A check whose message depends on what is wrong (a checksum, a file's name): the message, or null when fine. */
 export function rule<T>(check: (value: T) => string | null | undefined): z.core.$ZodCheck<T> {
 	return z.superRefine<T>((value, ctx) => {
@@ -36,4 +42,24 @@ export function rule<T>(check: (value: T) => string | null | undefined): z.core.
 /** Text as typed: trimmed before any check, a Chinese message when it is not text at all. */
 export function text(notText: string, ...checks: z.core.$ZodCheck<string>[]) {
 	return z.string(notText).check(z.trim(), ...checks);
+}
+
+/**
+ * A schema factory that builds each case once: building a zod schema costs
+ * far more than running it (in PocketBase's JS VM about 25 ms for the
+ * application's, against well under one to parse), and the cases are few.
+ */
+export function cached<A extends (string | number | boolean)[], S>(make: (...args: A) => S): (...args: A) => S {
+	const made = new Map<string, S>();
+	return (...args: A) => {
+		const key = args.join('\u0000');
+		let schema = made.get(key);
+		if (!schema) {
+			// A new day is a new case for date rules: forget the old days rather than grow.
+			if (made.size > 64) made.clear();
+			schema = make(...args);
+			made.set(key, schema);
+		}
+		return schema;
+	};
 }
