@@ -16,6 +16,7 @@ onRecordValidate((e) => {
 	}
 	// 性别 follows the ID number (GB 11643: odd sequence = 男), also after an approved change of number.
 	e.record.set('gender', d.genderFromIdNumber(id));
+	e.record.set('phone', d.normalizePhone(e.record.getString('phone')));
 	e.next();
 }, 'applicants');
 
@@ -28,13 +29,17 @@ onRecordValidate((e) => {
 		const message = d.CREDIT_CODE_MESSAGES[err];
 		throw new BadRequestError(message, { uscc: new ValidationError('invalid_credit_code', message) });
 	}
+	e.record.set('contactPhone', d.normalizePhone(e.record.getString('contactPhone')));
 	e.next();
 }, 'enterprises');
 
 // A malformed identity gets the precise Chinese reason; a wrong password a
-// Chinese one that does not tell whether the account exists.
+// Chinese one that does not tell whether the account exists. Every attempt
+// is audited and counted per account (lib/logins.js): a locked account is
+// told, in Chinese, how long to wait.
 onRecordAuthWithPasswordRequest((e) => {
 	const d = require(`${__hooks}/lib/domain.js`);
+	const logins = require(`${__hooks}/lib/logins.js`);
 	const applicant = e.collection.name === 'applicants';
 	const kind = applicant ? 'applicant' : 'enterprise';
 	const message = d.identityError(kind, e.identity || '');
@@ -48,6 +53,13 @@ onRecordAuthWithPasswordRequest((e) => {
 		}
 	}
 	e.identity = identity;
+	const name = e.record ? e.record.getString('name') : '';
+	const attempt = logins.open(e, {
+		accountType: applicant ? '个人' : '企业',
+		identity: identity,
+		accountId: e.record ? e.record.id : '',
+		label: (applicant ? d.maskIdNumber(identity) : identity) + (name ? ' ' + name : '')
+	});
 	const wrong = `${applicant ? '身份证号' : '统一社会信用代码'}或密码错误`;
 	if (!e.record) {
 		// PocketBase's own handler spends a dummy password check on unknown
@@ -57,9 +69,10 @@ onRecordAuthWithPasswordRequest((e) => {
 		} catch (_) {
 			/* always "Failed to authenticate." here */
 		}
-		throw new BadRequestError(wrong, {});
+		logins.refuse(attempt, wrong);
 	}
-	if (!e.record.validatePassword(e.password)) throw new BadRequestError(wrong, {});
+	if (!e.record.validatePassword(e.password)) logins.refuse(attempt, wrong);
+	logins.settle(e.app, attempt, logins.RESULTS.ok);
 	e.next();
 }, 'applicants', 'enterprises');
 
@@ -83,6 +96,12 @@ onRecordUpdateRequest((e) => {
 		}
 	}
 
+	if (e.collection.name === 'applicants' && 'phone' in body) {
+		const phone = d.normalizePhone(String(body.phone || ''));
+		const message = phone && !d.isPhoneNumber(phone) ? d.ENTERPRISE_MESSAGES.phone : d.textHygieneError(phone);
+		if (message) throw new BadRequestError(message, { phone: new ValidationError('invalid_phone', message) });
+	}
+
 	if (e.collection.name === 'enterprises') {
 		const contact = {};
 		for (const key of ['contactName', 'contactPhone', 'contactEmail']) if (key in body) contact[key] = String(body[key] || '');
@@ -100,7 +119,8 @@ onRecordUpdateRequest((e) => {
 	}
 
 	if (changesPassword) {
-		const message = d.newPasswordError(String(body.password), e.record.getString(identityField));
+		const owner = { identity: e.record.getString(identityField), name: e.record.getString('name') };
+		const message = require(`${__hooks}/lib/password.js`).passwordError(String(body.password), owner);
 		if (message) throw new BadRequestError(message, { password: new ValidationError('weak_password', message) });
 		e.record.set('mustChangePassword', false);
 	}
@@ -114,6 +134,7 @@ routerAdd('GET', '/api/anguan/config', (e) => {
 		appName: '安管人员考核管理系统',
 		deptPhone: env('DEPT_PHONE', '0871-65177922'),
 		supportPhone: env('SUPPORT_PHONE', '13529002309'),
-		issueDelayMinutes: require(`${__hooks}/lib/applications.js`).issueDelayMinutes()
+		issueDelayMinutes: require(`${__hooks}/lib/applications.js`).issueDelayMinutes(),
+		ecertIssuer: require(`${__hooks}/lib/ecert.js`).issuer()
 	});
 });

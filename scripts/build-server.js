@@ -3,8 +3,8 @@
 // changes. POCKETBASE_BIN may point at an upstream binary of the same version.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,9 +17,15 @@ export function pinnedVersion() {
 	return /github\.com\/pocketbase\/pocketbase v(\S+)/.exec(mod)[1];
 }
 
+/** A hash of every file of the Go module, so any change to server/ rebuilds. */
 function stamp() {
 	const h = createHash('sha256');
-	for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(readFileSync(join(serverDir, f)));
+	// Every file of the module counts (Go sources, go.mod/go.sum), but not its tests.
+	const files = readdirSync(serverDir, { recursive: true, withFileTypes: true })
+		.filter((f) => f.isFile() && !f.name.endsWith('_test.go'))
+		.map((f) => relative(serverDir, join(f.parentPath ?? f.path, f.name)))
+		.sort();
+	for (const f of files) h.update(f).update('\0').update(readFileSync(join(serverDir, f)));
 	return h.digest('hex');
 }
 

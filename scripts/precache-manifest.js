@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const PHOTO_PREFIXES = ['/models/', '/tfjs/', '/_app/immutable/workers/'];
 /** Never precached: the worker itself, Kit's version poll, and the fallback's own path (listed as '/'). */
 const SKIP = new Set(['/service-worker.js', '/_app/version.json', '/index.html']);
+/** Fetched only when needed and kept by the page itself: the e-certificate PDF's font slices (src/lib/ecert/fonts.ts). */
+const SKIP_PREFIXES = ['/ecert-fonts/'];
 const TOKEN = 'self.__PRECACHE_MANIFEST';
 
 async function walk(dir) {
@@ -33,7 +35,8 @@ export async function writePrecacheManifest(dir = join(root, 'pb_public')) {
 	for (const file of (await walk(dir)).sort()) {
 		// As the browser writes it in a URL's path (templates have Chinese names): that is what requests are matched by.
 		const url = '/' + relative(dir, file).split(sep).map(encodeURIComponent).join('/');
-		if (SKIP.has(url)) continue;
+		// The .br / .gz copies (scripts/compress-public.js) are the same files, chosen by the server.
+		if (SKIP.has(url) || SKIP_PREFIXES.some((p) => url.startsWith(p)) || /\.(br|gz)$/.test(url)) continue;
 		const body = await readFile(file);
 		// Hashed names under _app/immutable/ never change content; the rest get a content hash.
 		const revision = url.startsWith('/_app/immutable/') ? 'immutable' : createHash('sha256').update(body).digest('hex').slice(0, 12);

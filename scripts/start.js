@@ -10,6 +10,7 @@ import { resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PocketBase from 'pocketbase';
 import { ensurePocketBase } from './build-server.js';
+import { ecertKeyEnv } from './ecert-key.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PRODUCTION = process.argv.includes('--production') || process.env.ANGUAN_ENV === 'production';
@@ -21,6 +22,9 @@ const REVIEWER_PASSWORD = process.env.REVIEWER_PASSWORD || 'Reviewer2026';
 // PocketBase keeps 15 JS VMs warm; past that every hook call builds a fresh
 // one, which doubles the CPU per submission in a deadline rush.
 const HOOKS_POOL = process.env.HOOKS_POOL || '64';
+// A thumbnail decodes the whole image: ~430 MB for a 50-megapixel scan (npm run bench:scans).
+// PocketBase allows CPU count + 2 at once; two keep a burst of large scans within about 1 GB.
+const THUMBS_MAX_WORKERS = process.env.PB_THUMBS_MAX_WORKERS || '2';
 const local = `http://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${PORT}`;
 
 const bin = ensurePocketBase();
@@ -32,12 +36,19 @@ if (!process.env.SKIP_BUILD) {
 
 const env = {
 	...process.env,
+	PB_THUMBS_MAX_WORKERS: THUMBS_MAX_WORKERS,
 	ANGUAN_ENV: PRODUCTION ? 'production' : 'demo',
 	// The demo's reviewer (created by the server only when no reviewer exists) and its links' address.
 	...(PRODUCTION ? {} : { REVIEWER_EMAIL, REVIEWER_PASSWORD, APP_URL: process.env.APP_URL || local })
 };
 const flags = [`--dir=${DATA_DIR}`, `--hooksDir=${join(root, 'pb_hooks')}`, `--migrationsDir=${join(root, 'pb_migrations')}`, `--publicDir=${join(root, 'pb_public')}`];
-const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+// The e-certificate signing key: production must configure ECERT_KEY_FILE (the server refuses to start
+// without one); the demo makes a key of its own in the data dir and says so.
+const ecertKey = PRODUCTION ? { env: {}, note: '' } : ecertKeyEnv(DATA_DIR);
+const server = spawn(bin, [...flags, `--hooksPool=${HOOKS_POOL}`, 'serve', `--http=${HOST}:${PORT}`], {
+	env: { ...env, ...ecertKey.env },
+	stdio: ['ignore', 'pipe', 'inherit']
+});
 server.stdout.on('data', (d) => process.env.PB_VERBOSE && process.stdout.write(d));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
@@ -82,7 +93,7 @@ async function demo() {
 	const pad = (s, n) => s + ' '.repeat(Math.max(0, n - width(s)));
 	console.log(`
 安管证照 is running (demo).
-
+${ecertKey.note ? `\n${ecertKey.note}\n` : ''}
   应用 (PWA):        ${local}/
   审核后台 (admin):  ${local}/_/      ${reviewerLine}
   数据目录:          ${DATA_DIR}

@@ -39,6 +39,7 @@ func main() {
 		HooksDir:      hooksDir,
 		HooksWatch:    hooksWatch,
 		HooksPoolSize: hooksPool,
+		OnInit:        bindEcertSigner,
 	})
 
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{
@@ -50,8 +51,10 @@ func main() {
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
 		Func: func(e *core.ServeEvent) error {
 			if !e.Router.HasRoute("GET", "/{path...}") {
-				e.Router.GET("/{path...}", apis.Static(os.DirFS(publicDir), indexFallback))
+				e.Router.GET("/{path...}", servePublic(publicDir, indexFallback)).Bind(apis.SkipSuccessActivityLog())
 			}
+			e.Router.BindFunc(securityHeaders)
+			e.Router.BindFunc(privateAPI)
 			return e.Next()
 		},
 		Priority: 999,

@@ -74,7 +74,8 @@ async function prune(name: string, keep: Set<string>): Promise<void> {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== SHELL_CACHE && key !== PHOTO_CACHE) await caches.delete(key);
+			// Earlier versions' per-version caches ('app-<version>') go; other caches (the e-certificate's font slices) outlive an update.
+			for (const key of await caches.keys()) if (key.startsWith('app-') && key !== SHELL_CACHE) await caches.delete(key);
 			await prune(SHELL_CACHE, new Set(SHELL.values()));
 			await prune(PHOTO_CACHE, new Set(PHOTO.values()));
 			await sw.clients.claim();

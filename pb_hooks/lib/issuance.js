@@ -13,13 +13,17 @@ function allocateCertNo(app, category) {
 	const d = domain();
 	const year = Number(d.chinaDay().slice(0, 4));
 	const prefix = d.formatCertNo({ category: category, year: year, serial: 1 }).slice(0, -7);
-	const row = new DynamicModel({ serial: 0 });
+	// A range on the unique certNo index, read from the top: the serial is zero-padded after a
+	// fixed prefix, so the highest number sorts last. (substr() on the column read every
+	// certificate instead: 80 ms per issuance at Yunnan's 10^5, inside the write transaction.)
+	const rows = arrayOf(new DynamicModel({ certNo: '' }));
 	app
 		.db()
-		.newQuery('SELECT COALESCE(MAX(CAST(substr(certNo, -7) AS INTEGER)), 0) AS serial FROM certificates WHERE substr(certNo, 1, {:n}) = {:prefix}')
-		.bind({ n: prefix.length, prefix: prefix })
-		.one(row);
-	return d.formatCertNo({ category: category, year: year, serial: row.serial + 1 });
+		.newQuery("SELECT certNo FROM certificates WHERE certNo != '' AND certNo >= {:lo} AND certNo <= {:hi} AND length(certNo) = {:len} ORDER BY certNo DESC LIMIT 1")
+		.bind({ lo: prefix + '0000000', hi: prefix + '9999999', len: prefix.length + 7 })
+		.all(rows);
+	const last = rows.length ? Number(rows[0].certNo.slice(-7)) : 0;
+	return d.formatCertNo({ category: category, year: year, serial: last + 1 });
 }
 
 /**
@@ -86,6 +90,8 @@ function failureReason(err) {
 	const text = String(err);
 	if (/idNumber/.test(text) && /unique/i.test(text)) return '变更后的身份证号已被其他账号使用，无法写入申请人信息';
 	if (/certNo/.test(text) && /unique/i.test(text)) return '证书编号重复，请稍后清空此项重试';
+	// Our own refusals (e.g. no signing key configured) already say it in Chinese.
+	if (/[\u4e00-\u9fff]/.test(text)) return text.replace(/^\w*Error:\s*/, '').slice(0, 400);
 	return '系统错误：' + text.slice(0, 400);
 }
 
@@ -109,13 +115,18 @@ function issueOrPark(app, id) {
 	}
 }
 
-/** Issues every approved application whose delay has passed and that is not parked; one failure does not stop the others. */
+/**
+ * Issues every approved application whose delay has passed and that is not
+ * parked; one failure does not stop the others. Each is its own short
+ * transaction, so other requests are served in between however many are due
+ * (a deadline rush approves thousands in a day).
+ */
 function runIssuance(app) {
 	const due = app.findRecordsByFilter(
 		'cert_applications',
 		"status = '审核通过' && issueAfter <= {:now} && issueError = ''",
 		'issueAfter',
-		500,
+		0,
 		0,
 		{ now: review.pbDate() }
 	);

@@ -21,8 +21,9 @@ function checkNewPhoto(record) {
 				reader.close();
 			}
 			// The same header reader the browser uses before decoding. Our own
-			// output carries no EXIF, so the frame size is the stored size.
-			var header = domain.readImageHeader(new Uint8Array(bytes));
+			// output carries no EXIF, so the frame size is the stored size. The Go
+			// byte slice is read as is: a Uint8Array copy would turn every byte into a JS value.
+			var header = domain.readImageHeader(bytes);
 			error = domain.photoRuleError({
 				isJpeg: header.kind === 'jpeg',
 				width: header.width || 0,

@@ -89,7 +89,7 @@ function restore(record, fields) {
 	for (const f of fields) record.set(f, original.get(f));
 }
 
-function writeEvent(app, spec, record, from, to, actor, reason) {
+function writeEvent(app, spec, record, from, to, actor, account, reason) {
 	const ev = new Record(app.findCachedCollectionByNameOrId('review_events'));
 	ev.set('recordCollection', spec.collection);
 	ev.set('recordId', record.id);
@@ -97,17 +97,20 @@ function writeEvent(app, spec, record, from, to, actor, reason) {
 	ev.set('from', from || '');
 	ev.set('to', to);
 	ev.set('actor', actor);
+	ev.set('actorAccount', account || '');
 	ev.set('reason', (reason || '').slice(0, 1000));
 	app.save(ev);
 }
 
+/** name is what applicants see (a role); account is the reviewer's login, kept in hidden fields. */
 function actorOf(e, spec) {
-	if (e.hasSuperuserAuth()) return { by: 'reviewer', name: e.auth.email() };
-	return { by: 'owner', name: spec.ownerLabel };
+	if (e.hasSuperuserAuth()) return { by: 'reviewer', name: '审核人员', account: e.auth.email() };
+	return { by: 'owner', name: spec.ownerLabel, account: '' };
 }
 
 /** Who made the move, carried on the record (not a field, never stored) from the request hook to the write. */
 const ACTOR_KEY = '@reviewActor';
+const ACTOR_ACCOUNT_KEY = '@reviewActorAccount';
 
 /**
  * A new request: the server decides status, submission time and the snapshot
@@ -121,7 +124,9 @@ function handleCreate(e, spec) {
 	for (const f of SYSTEM_FIELDS.slice(1).concat(DECISION_FIELDS, spec.serverFields)) record.set(f, null);
 	refuseAll(spec.check(e.app, record));
 	spec.snapshot(e.app, record);
-	record.set(ACTOR_KEY, actorOf(e, spec).name);
+	const actor = actorOf(e, spec);
+	record.set(ACTOR_KEY, actor.name);
+	record.set(ACTOR_ACCOUNT_KEY, actor.account);
 	e.next();
 }
 
@@ -157,7 +162,7 @@ function handleUpdate(e, spec) {
 			if (to === '审核通过' && spec.approvalCheck) refuseAll(spec.approvalCheck(e.app, record));
 			if (d.DECISION_STATUSES.indexOf(to) !== -1) {
 				record.set('decidedAt', pbDate());
-				record.set('reviewer', actor.name);
+				record.set('reviewer', actor.account);
 			}
 		}
 		for (const f of cleared) spec.onCleared(record, f);
@@ -174,6 +179,7 @@ function handleUpdate(e, spec) {
 	}
 	if (from !== to && spec.onDecision) spec.onDecision(e.app, record, to);
 	record.set(ACTOR_KEY, actor.name);
+	record.set(ACTOR_ACCOUNT_KEY, actor.account);
 	e.next();
 }
 
@@ -196,6 +202,7 @@ function writeWithEvent(e, spec) {
 	const to = record.getString('status');
 	if (from === to) return e.next();
 	const actor = record.get(ACTOR_KEY) || 'system';
+	const account = record.get(ACTOR_ACCOUNT_KEY) || '';
 	const base = e.app;
 	let failure = null;
 	try {
@@ -205,7 +212,7 @@ function writeWithEvent(e, spec) {
 				if (to === d.INITIAL_STATUS) refuseAll(openConflict(tx, spec, record));
 				e.next();
 				const reason = to === '审核不通过' ? d.rejectionText(record.get('rejectReasons'), record.getString('rejectNote')) : '';
-				writeEvent(tx, spec, record, from, to, actor, reason);
+				writeEvent(tx, spec, record, from, to, actor, account, reason);
 				if (spec.afterDecision) spec.afterDecision(tx, record, to);
 			} catch (err) {
 				failure = err;
@@ -218,6 +225,7 @@ function writeWithEvent(e, spec) {
 		// The after-save hooks (realtime, issuance) run on this event once we return: not on a finished transaction.
 		e.app = base;
 		record.set(ACTOR_KEY, null);
+		record.set(ACTOR_ACCOUNT_KEY, null);
 	}
 }
 

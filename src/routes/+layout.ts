@@ -8,11 +8,14 @@ export const prerender = false;
 export const trailingSlash = 'never';
 
 const PUBLIC = ['/login'];
+// Anyone, logged in or not, without a redirect: an inspector scanning a certificate.
+const OPEN = ['/verify'];
 const APPLICANT_ONLY = ['/profile', '/apply', '/certificates', '/photo'];
 const ENTERPRISE_ONLY = ['/enterprise'];
 
 export function load({ url }) {
 	const path = url.pathname;
+	if (OPEN.includes(path)) return {};
 	// A stored login counts even when its token has expired: the app works
 	// offline, and a request that meets 401 asks for the password again.
 	const record = pb.authStore.record;

@@ -40,7 +40,8 @@ export class AdminUi {
 		await expect(row).toBeVisible();
 		const [tab] = await Promise.all([this.page.context().waitForEvent('page'), row.locator('td[data-name="open"] a').click()]);
 		const panel = new RecordPanel(tab);
-		await expect(tab.getByRole('button', { name: 'Unlock to save' })).toBeVisible();
+		// A fresh tab loads the whole admin UI first.
+		await expect(tab.getByRole('button', { name: 'Unlock to save' })).toBeVisible({ timeout: 30_000 });
 		return panel;
 	}
 }

@@ -8,6 +8,7 @@ import { test as base, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compressFile } from '../../scripts/compress-public.js';
 import { ROOT, startPocketBase, type RunningPocketBase } from '../support/pocketbase';
 
 const test = base.extend<{ server: RunningPocketBase & { dir: string } }>({
@@ -37,6 +38,8 @@ test('an update asks first (有新版本), downloads only what changed, and the 
 	writeFileSync(indexPath, next);
 	const swPath = join(server.dir, 'service-worker.js');
 	writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(`{"url":"/","revision":"${rev(index)}"}`, `{"url":"/","revision":"${rev(next)}"}`));
+	// A release's build also writes their .br / .gz copies, which the server sends first.
+	await Promise.all([indexPath, swPath].map(compressFile));
 
 	// What the service worker itself asks the network for (the page's own loads it answers from its cache).
 	const fetched: string[] = [];

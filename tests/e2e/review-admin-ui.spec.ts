@@ -54,7 +54,8 @@ async function submitWithEverything(a: TestAccount, baseURL: string) {
 const certRow = (page: Page, certId: string) => page.locator(`tr[data-certificate="${certId}"]`);
 
 test.describe('审核人员在管理后台办理', () => {
-	// PocketBase's admin UI is a large app of its own: on a busy two-core machine these flows took up to a minute.
+	// Whole journeys through two browsers and the admin UI: 43–51 s on an idle machine, so the
+	// default 60 s ran out whenever the shared 2 cores were busy. Triples the budget; no wait changes.
 	test.slow();
 	test('a change application with a new photo and every attachment: refused with a reason in /_/, supplemented, approved in /_/, issued — live for the applicant', async ({ page, browser, baseURL, makeApplicant, loginAs, admin }) => {
 		const a = await makeApplicant({ certificate: { category: 'B', certNo: '' }, data: { name: '张建华' } });

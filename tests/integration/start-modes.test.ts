@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, pocketbaseBin, ROOT } from '../support/pocketbase';
+import { reviewerLogin, smtpEnv, startSmtpSink } from '../support/smtp-sink';
+import { writeNewKey } from '../../scripts/ecert-key.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -88,6 +90,15 @@ describe('npm start (demo)', () => {
 			const { makeIdNumber } = await import('../../src/lib/domain');
 			changedId = makeIdNumber('530102', '19780315', 133);
 			await admin.collection('applicants').update(li.id, { idNumber: changedId });
+			// The request log (kept 30 days) never carries a full ID number: seeding put none in a URL.
+			const { DEMO_APPLICANTS } = await import('../../scripts/seed.js');
+			let urls: string[] = [];
+			for (let i = 0; i < 50 && !urls.some((u) => u.includes('/api/collections/applicants')); i++) {
+				await new Promise((r) => setTimeout(r, 200));
+				urls = (await admin.logs.getList(1, 500, { filter: "data.url != ''" })).items.map((l) => String(l.data?.url ?? ''));
+			}
+			expect(urls.some((u) => u.includes('/api/collections/applicants'))).toBe(true);
+			for (const person of DEMO_APPLICANTS) expect(urls.filter((u) => u.includes(person.idNumber))).toEqual([]);
 		} finally {
 			await first.stop();
 		}
@@ -125,22 +136,33 @@ describe('npm run start:production', () => {
 			spawnSync(pocketbaseBin(), [`--dir=${dir}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, 'superuser', 'upsert', 'shenhe@example.gov.cn', password], { encoding: 'utf8' });
 		expect(upsert('Reviewer2026').status).toBe(0);
 
-		const refusedRun = await start(dir, ['--production']);
+		// Production signs e-certificates with a configured key, never a demo one, and mails
+		// reviewers their login codes (tests/integration/production.test.ts).
+		const sink = await startSmtpSink();
+		const keyFile = join(dir, 'keys', 'ecert-key.pem');
+		writeNewKey(keyFile);
+		const prodEnv = { ECERT_KEY_FILE: keyFile, ...smtpEnv(sink) };
+		const refusedRun = await start(dir, ['--production'], prodEnv);
 		await refusedRun.stop();
 		expect(refusedRun.child.exitCode).not.toBe(0);
 		expect(refusedRun.output()).toContain('生产模式拒绝启动：审核人员账号 shenhe@example.gov.cn 仍在使用公开的默认密码');
 
 		expect(upsert('Yn-Shenhe-2026-own').status).toBe(0);
-		const ok = await start(dir, ['--production']);
+		const noKey = await start(dir, ['--production'], smtpEnv(sink));
+		await noKey.stop();
+		expect(noKey.child.exitCode).not.toBe(0);
+		expect(noKey.output()).toContain('生产模式拒绝启动：电子证书签名密钥不可用');
+
+		const ok = await start(dir, ['--production'], prodEnv);
 		try {
 			expect(ok.output()).toContain('安管证照 is running (production)');
-			const admin = (await login(ok.url, 'shenhe@example.gov.cn', 'Yn-Shenhe-2026-own'))!;
-			expect(admin).not.toBeNull();
+			const admin = await reviewerLogin(ok.url, 'shenhe@example.gov.cn', 'Yn-Shenhe-2026-own', sink);
 			expect((await admin.collection('applicants').getList(1, 1)).totalItems).toBe(0);
 			// No demo reviewer was created either.
 			expect(await login(ok.url, 'reviewer@anguan.local', 'Reviewer2026')).toBeNull();
 		} finally {
 			await ok.stop();
+			await sink.stop();
 		}
 	});
 });

@@ -7,6 +7,7 @@ import PocketBase from 'pocketbase';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { ecertKeyEnv } from '../../scripts/ecert-key.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SUPERUSER = { email: 'reviewer@test.local', password: 'Reviewer-Test-2026' };
@@ -61,8 +62,9 @@ export async function startPocketBase(opts: StartOptions = {}): Promise<RunningP
 		`--migrationsDir=${opts.migrationsDir ?? join(ROOT, 'pb_migrations')}`,
 		`--publicDir=${opts.publicDir ?? join(ROOT, 'pb_public')}`
 	];
-	// APP_URL: the reviewers' links in review_queue point at this server.
-	const env = { ...process.env, ISSUE_DELAY_MINUTES: '0', APP_URL: `http://127.0.0.1:${port}`, ...opts.env };
+	// APP_URL: the reviewers' links in review_queue point at this server; a signing key of this data
+	// dir's own, as `npm start` makes a demo key (unless the test brings one).
+	const env = { ...process.env, ISSUE_DELAY_MINUTES: '0', APP_URL: `http://127.0.0.1:${port}`, ...ecertKeyEnv(dataDir, opts.env ?? {}).env, ...opts.env };
 
 	const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { env, encoding: 'utf8' });
 	if (up.status !== 0) throw new Error(`superuser upsert failed: ${up.stderr || up.stdout}`);

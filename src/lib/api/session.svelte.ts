@@ -2,9 +2,11 @@
  * Who is logged in, as reactive state for the UI. PocketBase's auth store
  * (localStorage, shared by tabs) stays the source of truth; this mirrors it.
  */
-import type { RecordModel } from 'pocketbase';
+import { getTokenPayload, type RecordModel } from 'pocketbase';
 import { accountKind, pb, type AccountRecord } from './pb';
+import { CHECK_EVERY_MS, SessionKeeper, type SessionEnd } from './session-keeper';
 import { ACCOUNT_COLLECTIONS, normalizeIdentity, type AccountKind } from '$lib/domain';
+import { logout } from '$lib/offline/logout';
 
 class Session {
 	#record = $state<AccountRecord | null>(pb.authStore.record as AccountRecord | null);
@@ -31,6 +33,7 @@ export const session = new Session();
 
 export async function login(kind: AccountKind, identity: string, password: string): Promise<RecordModel> {
 	const auth = await pb.collection(ACCOUNT_COLLECTIONS[kind]).authWithPassword(normalizeIdentity(kind, identity), password);
+	markActive();
 	return auth.record;
 }
 
@@ -56,4 +59,55 @@ export function refreshSessionRecord(record: RecordModel): void {
 
 export function homePath(kind: AccountKind | null): string {
 	return kind === 'enterprise' ? '/enterprise' : '/';
+}
+
+const ACTIVITY_KEY = 'anguan_last_activity';
+
+/**
+ * Token refresh while the person is active and logout after 30 idle minutes
+ * (session-keeper.ts), wired to this browser: activity events, a timer, the
+ * tab becoming visible. onEnded runs after the login ended on this device
+ * (drafts kept) with why: 'idle', or 'ended' when the server no longer knows
+ * the login (退出所有设备 elsewhere). Returns the stop function.
+ */
+export function startSessionKeeper(onEnded: (reason: SessionEnd) => void): () => void {
+	const keeper = new SessionKeeper({
+		now: () => Date.now(),
+		readActivity: () => {
+			const v = Number(localStorage.getItem(ACTIVITY_KEY));
+			return v > 0 ? v : null;
+		},
+		writeActivity: (ms) => localStorage.setItem(ACTIVITY_KEY, String(ms)),
+		loggedIn: () => !!accountKind(pb.authStore.record),
+		online: () => navigator.onLine,
+		tokenExpiry: () => {
+			const exp = getTokenPayload(pb.authStore.token).exp;
+			return typeof exp === 'number' ? exp * 1000 : null;
+		},
+		refresh: async () => {
+			const record = pb.authStore.record;
+			if (record) await pb.collection(record.collectionName).authRefresh({ requestKey: 'session-refresh' });
+		},
+		end: async (reason) => {
+			await logout({ eraseDrafts: false });
+			onEnded(reason);
+		}
+	});
+	const onActivity = () => void keeper.activity();
+	const onVisible = () => document.visibilityState === 'visible' && void keeper.check();
+	const events = ['pointerdown', 'keydown', 'touchstart'] as const;
+	for (const ev of events) addEventListener(ev, onActivity, { passive: true, capture: true });
+	document.addEventListener('visibilitychange', onVisible);
+	const timer = setInterval(() => void keeper.check(), CHECK_EVERY_MS);
+	void keeper.start();
+	return () => {
+		for (const ev of events) removeEventListener(ev, onActivity, { capture: true });
+		document.removeEventListener('visibilitychange', onVisible);
+		clearInterval(timer);
+	};
+}
+
+/** A fresh login counts as activity, so the idle clock starts now. */
+export function markActive(): void {
+	localStorage.setItem(ACTIVITY_KEY, String(Date.now()));
 }

@@ -11,6 +11,7 @@ import { cachedQuery } from '$lib/offline/cache';
 import { categoryLabel, certificateActions, dayOf, operationStatusText, reopenLabel, type CertificateActions } from '$lib/domain';
 import { collection, myId, pb, subscriptions } from './client';
 import { enterpriseNames } from './directory';
+import { keepEcertsOffline } from '$lib/ecert/data';
 import type { ApplicantRecord, CertApplicationRecord, CertificateRecord } from './records';
 
 export interface CertificateRow extends CertificateActions {
@@ -99,6 +100,8 @@ export class MyCertificates {
 			this.#fromCache = me.fromCache || certs.fromCache || apps.fromCache;
 			this.#error = '';
 			await this.#loadNames();
+			// Issued documents go on the device too, so they open with no network.
+			if (!certs.fromCache) void keepEcertsOffline(certs.data);
 		} catch (e) {
 			this.#error = errorMessage(e);
 		} finally {

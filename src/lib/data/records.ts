@@ -59,6 +59,10 @@ export type CertificateRecord = Base & {
 	enterprise: string;
 	ecertIssuedAt: string;
 	verifyCode: string;
+	/** the signed e-certificate (JSON) and its SM2 signature; empty until issued */
+	ecertPayload: string;
+	ecertSignature: string;
+	ecertVersion: number;
 };
 
 type Review = {

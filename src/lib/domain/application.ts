@@ -11,6 +11,7 @@ import { rejectionText, REVIEW_MESSAGES, type ReviewStatus } from './review';
 import * as z from 'zod/mini';
 import { cached, firstMessage, messagesByField, rule, text } from './rules';
 import { chinaDay } from './dates';
+import { NAME_MAX_LENGTH, personNameError } from './person-name';
 
 export const APPLICATION_KINDS = ['变更', '延续'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -196,9 +197,6 @@ export function scanFilesError(label: string, maxFiles: number, files: readonly 
 	return firstMessage(scanListSchema(label, maxFiles, ''), files);
 }
 
-// Han characters (basic + extension A) with the middle dot of minority names, or a Latin name.
-const NAME_PATTERN = /^(?:[\u3400-\u4dbf\u4e00-\u9fff]+(?:[·•][\u3400-\u4dbf\u4e00-\u9fff]+)*|[A-Za-z][A-Za-z .'-]*[A-Za-z])$/;
-export const NAME_MAX_LENGTH = 30;
 export const TITLE_MAX_LENGTH = 50;
 export const POSITION_MAX_LENGTH = 50;
 /** What the seed asks people without a 技术职称 to enter. */
@@ -272,7 +270,13 @@ export const applicationSchema = cached((kind: ApplicationKind, category: string
 				return e && ID_NUMBER_MESSAGES[e];
 			})
 		),
-		name: text(M.nameEmpty, z.minLength(1, M.nameEmpty), z.minLength(2, M.nameLength), z.maxLength(NAME_MAX_LENGTH, M.nameLength), z.regex(NAME_PATTERN, M.nameChars)),
+		name: text(
+			M.nameEmpty,
+			rule((v) => {
+				const e = personNameError(v);
+				return e && { empty: M.nameEmpty, length: M.nameLength, chars: M.nameChars }[e];
+			})
+		),
 		title: text(M.titleEmpty, z.minLength(1, M.titleEmpty), z.maxLength(TITLE_MAX_LENGTH, M.titleLength)),
 		position: text(M.positionEmpty, z.minLength(1, M.positionEmpty), z.maxLength(POSITION_MAX_LENGTH, M.positionLength)),
 		enterprise: text(M.enterpriseEmpty, z.minLength(1, M.enterpriseEmpty)),

@@ -9,13 +9,17 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 /** 登记管理部门代码: 1 机构编制, 5 民政, 9 工商, Y 其他 … plus A and N. */
 const FIRST_CHARS = '123456789ANY';
 
-export type CreditCodeError = 'empty' | 'length' | 'chars' | 'first' | 'check';
+import { isCreditCodeRegionValid, isCreditCodeTypeValid } from './id-regions';
+
+export type CreditCodeError = 'empty' | 'length' | 'chars' | 'first' | 'type' | 'region' | 'check';
 
 export const CREDIT_CODE_MESSAGES: Record<CreditCodeError, string> = {
 	empty: '请输入统一社会信用代码',
 	length: '统一社会信用代码应为18位',
 	chars: '统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）',
 	first: '统一社会信用代码第1位（登记管理部门代码）不正确',
+	type: '统一社会信用代码第2位（机构类别代码）与第1位不相符，请核对后重新输入',
+	region: '统一社会信用代码第3–8位（登记机关行政区划码）不正确，请核对后重新输入',
 	check: '统一社会信用代码校验位不正确，请核对后重新输入'
 };
 
@@ -37,6 +41,8 @@ export function checkCreditCode(raw: string): CreditCodeError | null {
 	if (value.length !== 18) return 'length';
 	for (const ch of value) if (!USCC_ALPHABET.includes(ch)) return 'chars';
 	if (!FIRST_CHARS.includes(value[0])) return 'first';
+	if (!isCreditCodeTypeValid(value)) return 'type';
+	if (!isCreditCodeRegionValid(value)) return 'region';
 	if (creditCodeCheckChar(value.slice(0, 17)) !== value[17]) return 'check';
 	return null;
 }

@@ -8,6 +8,7 @@ import { scanListSchema, type AttachmentFile } from './application';
 import * as z from 'zod/mini';
 import { cached, messagesByField, rule, text } from './rules';
 import { ENTERPRISE_CHANGE_OPEN_STATUSES, OWNER_EDITABLE, REVIEW_MESSAGES } from './review';
+import { normalizePhone } from './phone';
 
 export const REGISTRATION_FIELDS = ['uscc', 'name', 'legalRep', 'regCity', 'address'] as const;
 export const QUALIFICATION_FIELDS = ['qualCategory', 'qualLevel', 'qualCertNo', 'qualIssuer'] as const;
@@ -133,7 +134,7 @@ export const contactSchema = cached(() => {
 	const M = ENTERPRISE_MESSAGES;
 	return z.object({
 		contactName: z.optional(text(M.contactName, z.minLength(1, M.contactName))),
-		contactPhone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(v) ? M.phone : null)))),
+		contactPhone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(normalizePhone(v)) ? M.phone : null)))),
 		contactEmail: z.optional(text(M.email, rule((v) => (v && !EMAIL_PATTERN.test(v) ? M.email : null))))
 	});
 });

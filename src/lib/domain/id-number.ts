@@ -3,16 +3,18 @@
  * birth date, 3-digit sequence (odd = male), 1 check character.
  */
 import { chinaDay } from './dates';
+import { isIdRegionValid } from './id-regions';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type IdNumberError = 'empty' | 'length' | 'chars' | 'date' | 'check';
+export type IdNumberError = 'empty' | 'length' | 'chars' | 'region' | 'date' | 'check';
 
 export const ID_NUMBER_MESSAGES: Record<IdNumberError, string> = {
 	empty: '请输入身份证号',
 	length: '身份证号应为18位',
 	chars: '身份证号前17位应为数字，最后一位为数字或X',
+	region: '身份证号前两位（省份代码）不正确，请核对后重新输入',
 	date: '身份证号中的出生日期不正确',
 	check: '身份证号校验位不正确，请核对后重新输入'
 };
@@ -40,6 +42,7 @@ export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberEr
 	if (!value) return 'empty';
 	if (value.length !== 18) return 'length';
 	if (!/^\d{17}[\dX]$/.test(value)) return 'chars';
+	if (!isIdRegionValid(value)) return 'region';
 	const y = Number(value.slice(6, 10));
 	const m = Number(value.slice(10, 12));
 	const d = Number(value.slice(12, 14));

@@ -22,8 +22,14 @@ export interface ImageHeader {
 /** How many leading bytes `readImageHeader` needs in practice (EXIF can hold a big thumbnail). */
 export const HEADER_BYTES = 256 * 1024;
 
-export function readImageHeader(buf: ArrayBuffer | Uint8Array): ImageHeader {
-	const b = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+/**
+ * Bytes by index: a Uint8Array in the browser; in the hooks the Go byte slice
+ * itself, so only the few bytes the header needs cross into JavaScript.
+ */
+export type Bytes = ArrayLike<number>;
+
+export function readImageHeader(buf: ArrayBuffer | Bytes): ImageHeader {
+	const b = buf instanceof ArrayBuffer ? new Uint8Array(buf) : buf;
 	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return readJpeg(b);
 	if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 3) === 'PNG') return readPng(b);
 	if (b.length >= 10 && ascii(b, 0, 4) === 'GIF8') return { kind: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
@@ -39,7 +45,7 @@ export function readImageHeader(buf: ArrayBuffer | Uint8Array): ImageHeader {
 	return { kind: 'unknown' };
 }
 
-function readJpeg(b: Uint8Array): ImageHeader {
+function readJpeg(b: Bytes): ImageHeader {
 	const out: ImageHeader = { kind: 'jpeg', orientation: 1 };
 	let i = 2;
 	while (i + 4 <= b.length) {
@@ -78,7 +84,7 @@ function readJpeg(b: Uint8Array): ImageHeader {
 }
 
 /** Orientation tag (0x0112) of IFD0 in a TIFF block starting at `t`. */
-function exifOrientation(b: Uint8Array, t: number, end: number): number | undefined {
+function exifOrientation(b: Bytes, t: number, end: number): number | undefined {
 	if (t + 8 > end) return undefined;
 	const le = b[t] === 0x49; // 'II' little-endian, 'MM' big-endian
 	const r16 = (o: number) => (le ? u16le(b, o) : u16be(b, o));
@@ -97,7 +103,7 @@ function exifOrientation(b: Uint8Array, t: number, end: number): number | undefi
 	return undefined;
 }
 
-function readPng(b: Uint8Array): ImageHeader {
+function readPng(b: Bytes): ImageHeader {
 	if (b.length < 26 || ascii(b, 12, 4) !== 'IHDR') return { kind: 'png' };
 	const colourType = b[25];
 	let mayHaveAlpha = colourType === 4 || colourType === 6;
@@ -113,7 +119,7 @@ function readPng(b: Uint8Array): ImageHeader {
 	return { kind: 'png', width: u32be(b, 16), height: u32be(b, 20), mayHaveAlpha };
 }
 
-function readWebp(b: Uint8Array): ImageHeader {
+function readWebp(b: Bytes): ImageHeader {
 	const chunk = ascii(b, 12, 4);
 	if (chunk === 'VP8X' && b.length >= 30) {
 		return {
@@ -133,13 +139,13 @@ function readWebp(b: Uint8Array): ImageHeader {
 	return { kind: 'webp' };
 }
 
-function ascii(b: Uint8Array, at: number, n: number): string {
+function ascii(b: Bytes, at: number, n: number): string {
 	let s = '';
 	for (let k = at; k < at + n && k < b.length; k++) s += String.fromCharCode(b[k]);
 	return s;
 }
-const u16be = (b: Uint8Array, o: number) => (b[o] << 8) | b[o + 1];
-const u16le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
-const u32be = (b: Uint8Array, o: number) => ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
-const u32le = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
-const i32le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24);
+const u16be = (b: Bytes, o: number) => (b[o] << 8) | b[o + 1];
+const u16le = (b: Bytes, o: number) => b[o] | (b[o + 1] << 8);
+const u32be = (b: Bytes, o: number) => ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
+const u32le = (b: Bytes, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+const i32le = (b: Bytes, o: number) => b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24);

@@ -4,6 +4,7 @@
  */
 import { ENTERPRISE_MESSAGES, isPhoneNumber } from './enterprise';
 import * as z from 'zod/mini';
+import { normalizePhone } from './phone';
 import { cached, messagesByField, rule, text } from './rules';
 
 export const PROFILE_MESSAGES = {
@@ -17,7 +18,7 @@ export interface ProfileInput {
 export const profileSchema = cached(() => {
 	const M = PROFILE_MESSAGES;
 	return z.object({
-		phone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(v) ? M.phone : null))))
+		phone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(normalizePhone(v)) ? M.phone : null))))
 	});
 });
 

@@ -9,6 +9,7 @@
  * (the certificate's category, which sections an enterprise changes).
  */
 import * as z from 'zod/mini';
+import { textHygieneError } from './text-hygiene';
 
 /**
  * field → the first message about it, fields in the order of the schema
@@ -39,9 +40,13 @@ export function rule<T>(check: (value: T) => string | null | undefined): z.core.
 	});
 }
 
-/** Text as typed: trimmed before any check, a Chinese message when it is not text at all. */
+/**
+ * Text as typed: no invisible control characters (checked before trimming,
+ * which would hide those at the ends), then trimmed before any other check;
+ * a Chinese message when it is not text at all.
+ */
 export function text(notText: string, ...checks: z.core.$ZodCheck<string>[]) {
-	return z.string(notText).check(z.trim(), ...checks);
+	return z.string(notText).check(rule(textHygieneError), z.trim(), ...checks);
 }
 
 /**

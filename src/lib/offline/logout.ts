@@ -37,6 +37,15 @@ export async function eraseUserData(userId: string): Promise<void> {
 }
 
 /**
+ * 退出所有设备: the server gives the account a new token key, which ends
+ * every login and file link of it (the other computers find out at their next
+ * request). Needs the network; this device's own logout follows.
+ */
+export async function revokeAllSessions(): Promise<void> {
+	await pb.send('/api/anguan/sessions/revoke', { method: 'POST' });
+}
+
+/**
  * The token goes first: whatever the device's database does (refused,
  * failing, full, hanging), 退出 logs out. Tidying this user's rows follows,
  * as far as the database lets it.

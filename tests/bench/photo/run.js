@@ -15,6 +15,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { copyPhotoAssets } from '../../../scripts/copy-photo-assets.js';
+import { syncSvelteKit } from '../prepare.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +24,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 7);
 const [W, H] = QUICK ? [2000, 1500] : [4000, 3000];
 
+// Vite reads tsconfig.json, which extends SvelteKit's generated one.
+syncSvelteKit();
 await copyPhotoAssets();
 await build({
 	configFile: false,

@@ -2,9 +2,10 @@
 // scans (three ~200 KB pages plus two small ones the hooks also require), sent
 // after the connection returns: time until all are 已提交 on the server.
 // (2) First-load JS+CSS (gzip) of the login page against a 150 KB budget.
-// Needs the built app (npm run build) and .pb/pocketbase.
+// Builds what it needs (tests/bench/prepare.js; SKIP_BUILD=1 reuses pb_public/).
+// BENCH_QUICK=1: 5 applications.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,15 +14,17 @@ import { build } from 'esbuild';
 import jpeg from 'jpeg-js';
 import { chromium } from 'playwright-core';
 import PocketBase from 'pocketbase';
+import { buildApp, preparePocketBase } from '../prepare.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const N = Number(process.env.BENCH_ITEMS ?? 50);
+const N = process.env.BENCH_QUICK === '1' ? 5 : Number(process.env.BENCH_ITEMS ?? 50);
 const BUDGET_KB = 150;
 const SUPER = { email: 'bench@test.local', password: 'Bench-Sync-2026' };
 const PASSWORD = 'Anguan2026bench';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
 
-if (!existsSync(join(root, 'pb_public/index.html'))) throw new Error('先构建应用：npm run build');
+buildApp();
+await preparePocketBase();
 const domain = (await import(join(root, 'pb_hooks/lib/domain.js'))).default;
 
 // ---------------------------------------------------------------- PocketBase
