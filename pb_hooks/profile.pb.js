@@ -10,7 +10,7 @@ onRecordUpdateRequest((e) => {
 		const d = require(`${__hooks}/lib/domain.js`);
 		const errors = d.validateProfile({ phone: String(body.phone || '') });
 		if (errors.phone) throw new BadRequestError(errors.phone, { phone: new ValidationError('invalid_phone', errors.phone) });
-		e.record.set('phone', String(body.phone || '').trim());
+		// Stored in one form (13812345678, 0871-65177922) by the validate hook in accounts.pb.js.
 	}
 	e.next();
 }, 'applicants');
