@@ -96,12 +96,7 @@ onRecordUpdateRequest((e) => {
 		}
 	}
 
-	if (e.collection.name === 'applicants' && 'phone' in body) {
-		const phone = d.normalizePhone(String(body.phone || ''));
-		const message = phone && !d.isPhoneNumber(phone) ? d.ENTERPRISE_MESSAGES.phone : d.textHygieneError(phone);
-		if (message) throw new BadRequestError(message, { phone: new ValidationError('invalid_phone', message) });
-	}
-
+	// An applicant's phone number: profile.pb.js (the 个人信息 schema).
 	if (e.collection.name === 'enterprises') {
 		const contact = {};
 		for (const key of ['contactName', 'contactPhone', 'contactEmail']) if (key in body) contact[key] = String(body[key] || '');

@@ -21,7 +21,7 @@ export const DEMO_ENTERPRISES = [
 		legalRep: '杨文远',
 		regCity: '昆明市',
 		address: '昆明市官渡区示例路 88 号',
-		qualCategory: '水利水电施工总承包',
+		qualCategory: '水利水电工程施工总承包',
 		qualLevel: '总承包三级',
 		qualCertNo: 'D353000001',
 		qualIssuer: '云南省住房和城乡建设厅',

@@ -9,15 +9,10 @@ function domain() {
 	return require(`${__hooks}/lib/domain.js`);
 }
 
-const MESSAGES = {
-	usccTaken: '该统一社会信用代码已被其他企业使用，请核对',
-	alreadyOpen: '已有一份企业信息修改申请在办理中，审核结束后再提交',
-	immutable: '修改申请不能转给其他企业',
-	reviewerContent: '审核人员不能修改企业提交的内容；如需补充，请审核不通过并写明原因',
-	submittedLocked: '申请已提交，如需修改请先撤回',
-	decidedLocked: '申请已审核通过，不能再修改',
-	usccConflict: '该统一社会信用代码已被其他企业使用，不能审核通过；请核实后选择“审核不通过”并写明原因'
-};
+/** The hooks' words about these requests: in the domain, beside the content rules. */
+function messages() {
+	return domain().ENTERPRISE_CHANGE_MESSAGES;
+}
 
 function check(app, record) {
 	const d = domain();
@@ -32,7 +27,7 @@ function check(app, record) {
 	if (uscc) {
 		record.set('uscc', uscc);
 		const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
-		if (taken > 0) return { uscc: MESSAGES.usccTaken };
+		if (taken > 0) return { uscc: messages().usccTaken };
 	}
 	// The one-open-request rule is checked where it can be atomic: in the writing transaction (openConflict in review.js).
 	return {};
@@ -52,7 +47,7 @@ function approvalCheck(app, record) {
 	const uscc = record.getString('uscc');
 	if (!uscc) return {};
 	const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
-	return taken > 0 ? { uscc: MESSAGES.usccConflict } : {};
+	return taken > 0 ? { uscc: messages().usccConflict } : {};
 }
 
 function afterDecision(app, record, to) {
@@ -88,16 +83,16 @@ function spec() {
 		immutable: ['enterprise'],
 		content: ['kind'].concat(d.ENTERPRISE_CHANGE_TEXT_FIELDS, d.ENTERPRISE_CHANGE_FILE_FIELDS),
 		serverFields: ['original', 'reviewLink'],
-		messages: MESSAGES,
+		messages: messages(),
 		check: check,
 		// One request waiting for a reviewer per enterprise; an approved one is applied and closed.
 		openScope: 'enterprise',
 		openStatuses: d.ENTERPRISE_CHANGE_OPEN_STATUSES,
-		openError: { kind: MESSAGES.alreadyOpen },
+		openError: { kind: messages().alreadyOpen },
 		snapshot: snapshot,
 		approvalCheck: approvalCheck,
 		afterDecision: afterDecision
 	};
 }
 
-module.exports = { spec, MESSAGES };
+module.exports = { spec };

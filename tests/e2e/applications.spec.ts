@@ -6,6 +6,7 @@
  * admin API, as the admin UI does.
  */
 import type { Page } from '@playwright/test';
+import * as d from '../../src/lib/domain';
 import { test, expect } from './fixtures';
 import { validJpeg } from './photo-images';
 
@@ -46,8 +47,17 @@ test.describe('变更申请', () => {
 		await page.getByRole('button', { name: '变更申请' }).click();
 		await expect(page.getByText('请输入变更后的姓名')).toBeVisible();
 		await expect(page.getByText('请上传承诺书')).toBeVisible();
+		await expect(page.getByLabel('变更后姓名')).toBeFocused();
+
+		// A message goes as soon as its field is fixed, not at the next submit.
+		await page.getByLabel('变更后姓名').fill('李');
+		await expect(page.getByText('请输入变更后的姓名')).toBeHidden();
+		await page.getByLabel('变更后职位').focus();
+		await expect(page.getByText(d.APPLICATION_MESSAGES.nameLength)).toBeVisible();
 
 		await fillChange(page, employer);
+		await expect(page.getByText(d.APPLICATION_MESSAGES.nameLength)).toBeHidden();
+		await expect(page.getByText('请上传承诺书')).toBeHidden();
 		await expect(page.getByText('2 页').or(page.getByText('1 页')).first()).toBeVisible();
 		await page.getByRole('button', { name: '变更申请' }).click();
 		await expect(page.getByRole('status').filter({ hasText: '变更申请：已提交' })).toBeVisible();
@@ -67,11 +77,20 @@ test.describe('变更申请', () => {
 
 		// Supplement: a new social-insurance proof replaces the old one; the same application is sent again.
 		await row.getByRole('link', { name: '补充资料' }).click();
-		await expect(page.getByText('审核不通过 原因: 在新单位参保不满3个月')).toBeVisible();
+		const banner = page.getByText('审核不通过 原因: 在新单位参保不满3个月');
+		await expect(banner).toBeVisible();
 		await expect(page.getByLabel('变更后姓名')).toHaveValue('李建华');
+		// What was sent is listed by name, with a link to each file, not just counted.
+		for (const [field, count] of [['socialInsurance', 1], ['applicationForm', 2]] as const) {
+			const stored = page.locator(`[data-field="${field}"]`).getByRole('list', { name: '已上传的文件' });
+			await expect(stored.getByRole('listitem')).toHaveCount(count);
+			await expect(stored.getByRole('link').first()).toHaveText(/\.pdf$/);
+		}
 		await page.getByLabel('劳动合同和社保附件').setInputFiles([pdf('社保证明-近3个月.pdf'), pdf('劳动合同.pdf')]);
 		await page.getByRole('button', { name: '变更申请' }).click();
 		await expect(page.getByRole('status').filter({ hasText: '变更申请：已提交' })).toBeVisible();
+		// Sent again: the red refusal above the green 已提交 is gone.
+		await expect(banner).toBeHidden();
 		await expect.poll(async () => (await admin.collection('cert_applications').getOne(app.id)).status).toBe('已提交');
 		expect((await admin.collection('cert_applications').getOne(app.id)).socialInsurance).toHaveLength(2);
 

@@ -16,7 +16,8 @@ test.describe('企业信息', () => {
 
 		await page.getByLabel('联系电话').fill('0871-60000009');
 		await page.getByRole('button', { name: '保存联系方式' }).click();
-		await expect(page.getByRole('status').filter({ hasText: '已提交' })).toBeVisible();
+		// Nothing goes to review: the form says 已保存, not 已提交.
+		await expect(page.getByRole('status').filter({ hasText: '联系方式：已保存' })).toBeVisible();
 		await expect.poll(async () => (await admin.collection('enterprises').getOne(e.record.id)).contactPhone).toBe('0871-60000009');
 	});
 

@@ -53,10 +53,15 @@ export async function openChangeForm(page: Page) {
 	await expect(page.getByRole('heading', { name: '企业名称修改' })).toBeVisible();
 }
 
+/** The files picked for an attachment field (by field name, e.g. license), as its list shows them. */
+export function chosenFiles(page: Page, field: string) {
+	return page.locator(`[data-field="${field}"]`).getByRole('list', { name: '已选择的文件' });
+}
+
 export async function fillChange(page: Page, name: string, file = jpegOf(30)) {
 	await page.getByLabel('修改后企业名称').fill(name);
 	await page.getByLabel('修改后信用代码证件').setInputFiles(file);
-	await expect(page.getByText(`已选择：${file.name}`)).toBeVisible();
+	await expect(chosenFiles(page, 'license').getByText(file.name)).toBeVisible();
 }
 
 /** What the server holds for this enterprise. */

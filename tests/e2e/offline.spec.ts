@@ -4,7 +4,7 @@
  * on the server exactly once.
  */
 import { test, expect, STRONG_PASSWORD } from './fixtures';
-import { expectOneRecord, fillChange, jpegOf, openChangeForm, serverChanges, waitForOfflineReady } from './offline-helpers';
+import { chosenFiles, expectOneRecord, fillChange, jpegOf, openChangeForm, serverChanges, waitForOfflineReady } from './offline-helpers';
 
 test.describe('离线填写与提交', () => {
 	test('offline mid-form → reload offline → finish → reconnect: one record, nothing lost', async ({ page, context, admin, makeEnterprise, loginAs }) => {
@@ -23,7 +23,7 @@ test.describe('离线填写与提交', () => {
 		await expect(page.getByRole('region', { name: '同步状态' }).getByText('当前离线：填写的内容保存在本机')).toBeVisible();
 		await openChangeForm(page);
 		await expect(page.getByLabel('修改后企业名称')).toHaveValue('云南离线建设有限公司');
-		await expect(page.getByText('已选择：license.jpg')).toBeVisible();
+		await expect(chosenFiles(page, 'license').getByText('license.jpg')).toBeVisible();
 		await page.getByLabel('修改后企业法人').fill('张离线');
 		await page.getByRole('button', { name: '保存', exact: true }).click();
 		await expect(page.getByText('修改申请：待同步')).toBeVisible();
@@ -82,7 +82,10 @@ test.describe('离线填写与提交', () => {
 		});
 		await context.setOffline(false);
 
-		await expect(page.getByText(/提交未成功：已有一份企业信息修改申请在办理中/)).toBeVisible({ timeout: 20_000 });
+		const refusal = page.getByRole('alert').filter({ hasText: /提交未成功：已有一份企业信息修改申请在办理中/ });
+		await expect(refusal).toBeVisible({ timeout: 20_000 });
+		// One 。 between sentences, never PocketBase's "." after Chinese.
+		await expect(refusal).toHaveText('提交未成功：已有一份企业信息修改申请在办理中，审核结束后再提交。填写的内容已保留，请按提示修改后再次提交。');
 		await page.reload();
 		await page.goto('/drafts');
 		await expect(page.getByRole('list', { name: '提交记录' }).getByText('失败')).toBeVisible();

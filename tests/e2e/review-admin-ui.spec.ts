@@ -142,7 +142,8 @@ test.describe('审核人员在管理后台办理', () => {
 		// Corrected on the same request: prefilled, the stored scan kept.
 		await page.getByRole('button', { name: '修改后重新提交' }).click();
 		await expect(page.getByLabel('修改后企业资质等级')).toHaveValue('总承包二级');
-		await expect(page.getByText('已随申请上传（重新选择将替换）')).toBeVisible();
+		// The scan sent with the refused request is kept and shown by name (重新选择将替换).
+		await expect(page.locator('[data-field="qualScan"]').getByRole('list', { name: '已上传的文件' }).getByRole('listitem')).toHaveCount(1);
 		await page.getByLabel('修改后企业资质等级').selectOption('总承包一级');
 		await page.getByRole('button', { name: '保存', exact: true }).click();
 		await expect(page.getByRole('region', { name: '修改记录' }).getByText('已提交')).toBeVisible();

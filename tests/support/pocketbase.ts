@@ -43,6 +43,8 @@ export interface StartOptions {
 	port?: number;
 	dataDir?: string;
 	publicDir?: string;
+	/** Another set of migrations (tests of a migration: the schema before and after it). */
+	migrationsDir?: string;
 	env?: Record<string, string>;
 	/** Keep PocketBase's rate limits as migrated (tests that check them). Off by default. */
 	rateLimits?: boolean;
@@ -57,7 +59,7 @@ export async function startPocketBase(opts: StartOptions = {}): Promise<RunningP
 	const common = [
 		`--dir=${dataDir}`,
 		`--hooksDir=${join(ROOT, 'pb_hooks')}`,
-		`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
+		`--migrationsDir=${opts.migrationsDir ?? join(ROOT, 'pb_migrations')}`,
 		`--publicDir=${opts.publicDir ?? join(ROOT, 'pb_public')}`
 	];
 	// APP_URL: the reviewers' links in review_queue point at this server; a signing key of this data

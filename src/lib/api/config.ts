@@ -1,6 +1,7 @@
 /**
  * Contact numbers and other public settings from the server
- * (`/api/anguan/config`), remembered for offline starts.
+ * (`/api/anguan/config`), remembered for offline starts where the browser
+ * lets this site keep data (and simply not remembered where it does not).
  */
 export interface AppConfig {
 	appName: string;
@@ -21,13 +22,18 @@ export function cachedConfig(): AppConfig {
 }
 
 export async function loadConfig(): Promise<AppConfig> {
+	let config: AppConfig;
 	try {
 		const res = await fetch('/api/anguan/config');
 		if (!res.ok) return cachedConfig();
-		const config = { ...DEFAULTS, ...(await res.json()) } as AppConfig;
-		localStorage.setItem(KEY, JSON.stringify(config));
-		return config;
+		config = { ...DEFAULTS, ...(await res.json()) } as AppConfig;
 	} catch {
 		return cachedConfig();
 	}
+	try {
+		localStorage.setItem(KEY, JSON.stringify(config));
+	} catch {
+		// Site data blocked or full: the numbers are still right for this visit.
+	}
+	return config;
 }

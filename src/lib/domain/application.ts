@@ -7,9 +7,11 @@
 import type { Category } from './certificate';
 import { checkIdNumber, ID_NUMBER_MESSAGES, normalizeIdNumber } from './id-number';
 import { renewalError } from './renewal';
-import { rejectionText, type ReviewStatus } from './review';
+import { rejectionText, REVIEW_MESSAGES, type ReviewStatus } from './review';
+import * as z from 'zod/mini';
+import { cached, firstMessage, messagesByField, rule, text } from './rules';
+import { chinaDay } from './dates';
 import { NAME_MAX_LENGTH, personNameError } from './person-name';
-import { textHygieneError } from './text-hygiene';
 
 export const APPLICATION_KINDS = ['变更', '延续'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -120,14 +122,25 @@ export const ATTACHMENT_SMALL_BYTES = 10 * 1024;
 /** The file fields' maxSize in pb_migrations. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** The seed: "B证还需上传建造师执业证书" — only 项目负责人 hold a 建造师 certificate. */
+export const BUILDER_CERT_CATEGORIES: readonly string[] = ['B'];
+
 /** Attachments an application of this kind and certificate category cannot go without. */
 export function requiredAttachments(kind: ApplicationKind, category: Category | string): AttachmentField[] {
-	// Both kinds re-check identity, employment and the paper certificate; the seed asks B holders for their 建造师 certificate.
+	// Both kinds re-check identity, employment and the paper certificate.
 	void kind;
 	const fields: AttachmentField[] = ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'socialInsurance'];
-	if (category === 'B') fields.push('builderCert');
+	if (BUILDER_CERT_CATEGORIES.includes(category)) fields.push('builderCert');
 	return fields;
 }
+
+/** The uploads the form offers for this kind and category, with the kind's instructions. */
+export function attachmentSpecsFor(kind: ApplicationKind, category: Category | string): AttachmentSpec[] {
+	return attachmentSpecs(kind).filter((s) => s.field !== 'builderCert' || BUILDER_CERT_CATEGORIES.includes(category));
+}
+
+/** What the file picker offers: the types the rules accept. */
+export const ATTACHMENT_ACCEPT = [...ATTACHMENT_EXTENSIONS.map((e) => `.${e}`), ...ATTACHMENT_MIME_TYPES].join(',');
 
 /** A stored file is known by name only; a new one also by size (and type in the browser). */
 export interface AttachmentFile {
@@ -145,29 +158,43 @@ function kb(bytes: number): string {
 	return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)}MB` : `${Math.round(bytes / 1024)}KB`;
 }
 
+/** The message when a required attachment is missing. */
+function missingMessage(field: AttachmentField): string {
+	return field === 'builderCert' ? 'B证须上传建造师执业证书（带二维码可验证）' : `请上传${attachmentSpec(field).label}`;
+}
+
+function typeOk(f: AttachmentFile): boolean {
+	return f.type
+		? (ATTACHMENT_MIME_TYPES as readonly string[]).includes(f.type)
+		: (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(f.name));
+}
+
+/**
+ * One list of scans (applications and enterprise requests alike): present
+ * when `missing` says so, no more than maxFiles, each a jpg, png or pdf that
+ * is neither empty nor over the size bound.
+ */
+export const scanListSchema = cached((label: string, maxFiles: number, missing: string) => {
+	const file = z.object({ name: z.string(), size: z.optional(z.number()), type: z.optional(z.string()) }).check(
+		rule((f) => (typeOk(f) ? null : `${label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`)),
+		rule((f) => (f.size === 0 ? `“${f.name}”是空文件，请重新选择` : null)),
+		rule((f) => (f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES ? `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传` : null))
+	);
+	return z.array(file).check(
+		rule((files) => (missing && files.length === 0 ? missing : null)),
+		rule((files) => (files.length > maxFiles ? `${label}最多上传 ${maxFiles} 个文件，当前 ${files.length} 个` : null))
+	);
+});
+
 /** Chinese message for one attachment field, or null when it is acceptable. */
 export function attachmentError(field: AttachmentField, files: readonly AttachmentFile[], required: boolean): string | null {
 	const spec = attachmentSpec(field);
-	if (files.length === 0) {
-		if (!required) return null;
-		return field === 'builderCert' ? 'B证须上传建造师执业证书（带二维码可验证）' : `请上传${spec.label}`;
-	}
-	return scanFilesError(spec.label, spec.maxFiles, files);
+	return firstMessage(scanListSchema(spec.label, spec.maxFiles, required ? missingMessage(field) : ''), files);
 }
 
-/** Count, type and size of a list of scans (applications and enterprise requests alike), or null. */
+/** Count, type and size of a list of scans, or null. */
 export function scanFilesError(label: string, maxFiles: number, files: readonly AttachmentFile[]): string | null {
-	if (files.length > maxFiles) return `${label}最多上传 ${maxFiles} 个文件，当前 ${files.length} 个`;
-	for (const f of files) {
-		const typeOk = f.type
-			? (ATTACHMENT_MIME_TYPES as readonly string[]).includes(f.type)
-			: (ATTACHMENT_EXTENSIONS as readonly string[]).includes(extensionOf(f.name));
-		if (!typeOk) return `${label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`;
-		if (f.size === 0) return `“${f.name}”是空文件，请重新选择`;
-		if (f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES)
-			return `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传`;
-	}
-	return null;
+	return firstMessage(scanListSchema(label, maxFiles, ''), files);
 }
 
 export const TITLE_MAX_LENGTH = 50;
@@ -197,8 +224,8 @@ export const APPLICATION_MESSAGES = {
 	byApplicantOnly: '申请须由申请人本人提交',
 	immutable: '申请的证书和申请类型提交后不能修改，如需其他申请请重新提交',
 	reviewerContent: '审核人员不能修改申请人提交的内容；如需补充，请审核不通过并写明原因',
-	submittedLocked: '申请已提交，如需修改请先撤回',
-	decidedLocked: '申请已审核通过，不能再修改'
+	submittedLocked: REVIEW_MESSAGES.submittedLocked,
+	decidedLocked: REVIEW_MESSAGES.decidedLocked
 } as const;
 
 export interface ApplicationInput {
@@ -217,13 +244,6 @@ export interface ApplicationInput {
 	now?: Date;
 }
 
-function textError(value: string, max: number, empty: string, long: string): string | null {
-	const v = value.trim();
-	if (!v) return empty;
-	if (v.length > max) return long;
-	return null;
-}
-
 /** Advice (not a refusal) for a file that is probably too small to read. */
 export function attachmentWarning(file: AttachmentFile): string | null {
 	if (file.size !== undefined && file.size > 0 && file.size < ATTACHMENT_SMALL_BYTES)
@@ -231,38 +251,49 @@ export function attachmentWarning(file: AttachmentFile): string | null {
 	return null;
 }
 
+/**
+ * The application's input rules for one case: which attachments are required
+ * depends on the kind and the certificate's category, the ID number's birth
+ * date on today's date (China time).
+ */
+export const applicationSchema = cached((kind: ApplicationKind, category: string, day: string) => {
+	const M = APPLICATION_MESSAGES;
+	const today = new Date(`${day}T12:00:00+08:00`);
+	const required = requiredAttachments(kind, category);
+	const attachments = Object.fromEntries(
+		ATTACHMENT_SPECS.map((s) => [s.field, scanListSchema(s.label, s.maxFiles, required.includes(s.field) ? missingMessage(s.field) : '')])
+	) as Record<AttachmentField, ReturnType<typeof scanListSchema>>;
+	return z.object({
+		idNumber: z.string(ID_NUMBER_MESSAGES.empty).check(
+			rule((v) => {
+				const e = checkIdNumber(normalizeIdNumber(v), today);
+				return e && ID_NUMBER_MESSAGES[e];
+			})
+		),
+		name: text(
+			M.nameEmpty,
+			rule((v) => {
+				const e = personNameError(v);
+				return e && { empty: M.nameEmpty, length: M.nameLength, chars: M.nameChars }[e];
+			})
+		),
+		title: text(M.titleEmpty, z.minLength(1, M.titleEmpty), z.maxLength(TITLE_MAX_LENGTH, M.titleLength)),
+		position: text(M.positionEmpty, z.minLength(1, M.positionEmpty), z.maxLength(POSITION_MAX_LENGTH, M.positionLength)),
+		enterprise: text(M.enterpriseEmpty, z.minLength(1, M.enterpriseEmpty)),
+		...attachments
+	});
+});
+
 /** Field → Chinese message for everything wrong with the application; empty when it may be submitted. */
 export function validateApplication(input: ApplicationInput): ApplicationErrors {
+	if (!isApplicationKind(input.kind)) return { kind: APPLICATION_MESSAGES.kind };
+	const now = input.now ?? new Date();
 	const errors: ApplicationErrors = {};
-	const set = (field: ApplicationField, message: string | null) => {
-		if (message && !errors[field]) errors[field] = message;
-	};
-
-	if (!isApplicationKind(input.kind)) {
-		set('kind', APPLICATION_MESSAGES.kind);
-		return errors;
-	}
-	if (input.kind === '延续' && input.validUntil) set('certificate', renewalError(input.validUntil, input.now ?? new Date()));
-
-	const id = checkIdNumber(normalizeIdNumber(input.idNumber ?? ''), input.now ?? new Date());
-	set('idNumber', id && ID_NUMBER_MESSAGES[id]);
-
-	for (const f of ['name', 'title', 'position'] as const) set(f, textHygieneError(input[f]));
-	const nameError = personNameError(input.name ?? '');
-	set('name', nameError && { empty: APPLICATION_MESSAGES.nameEmpty, length: APPLICATION_MESSAGES.nameLength, chars: APPLICATION_MESSAGES.nameChars }[nameError]);
-
-	set('title', textError(input.title ?? '', TITLE_MAX_LENGTH, APPLICATION_MESSAGES.titleEmpty, APPLICATION_MESSAGES.titleLength));
-	set(
-		'position',
-		textError(input.position ?? '', POSITION_MAX_LENGTH, APPLICATION_MESSAGES.positionEmpty, APPLICATION_MESSAGES.positionLength)
-	);
-	if (!(input.enterprise ?? '').trim()) set('enterprise', APPLICATION_MESSAGES.enterpriseEmpty);
-
-	const required = requiredAttachments(input.kind, input.category);
-	for (const spec of ATTACHMENT_SPECS) {
-		set(spec.field, attachmentError(spec.field, input.files[spec.field] ?? [], required.includes(spec.field)));
-	}
-	return errors;
+	// Whether a renewal may be sent today comes first: nothing else helps if it may not.
+	const late = input.kind === '延续' && input.validUntil ? renewalError(input.validUntil, now) : null;
+	if (late) errors.certificate = late;
+	const files = Object.fromEntries(ATTACHMENT_FIELDS.map((f) => [f, input.files[f] ?? []]));
+	return Object.assign(errors, messagesByField(applicationSchema(input.kind, input.category, chinaDay(now)), { ...input, ...files }));
 }
 
 /**

@@ -51,3 +51,15 @@ describe('contact details', () => {
 		expect(validateContact({ contactName: '周敏', contactPhone: '0871-60000001', contactEmail: 'zhou@example.com' })).toEqual({});
 	});
 });
+
+describe('qualification from the list', () => {
+	it('offers 水利水电工程施工总承包 once, and refuses what is not on the list', async () => {
+		const { QUALIFICATION_CATEGORIES } = await import('./regions');
+		expect(QUALIFICATION_CATEGORIES).toContain('水利水电工程施工总承包');
+		expect(QUALIFICATION_CATEGORIES).not.toContain('水利水电施工总承包');
+		expect(new Set(QUALIFICATION_CATEGORIES).size).toBe(QUALIFICATION_CATEGORIES.length);
+		expect(validateEnterpriseChange({ qualCategory: '水利水电施工总承包', qualScan: [scan] })).toEqual({ qualCategory: ENTERPRISE_MESSAGES.qualCategory });
+		expect(validateEnterpriseChange({ qualLevel: '总承包九级', qualScan: [scan] })).toEqual({ qualLevel: ENTERPRISE_MESSAGES.qualLevel });
+		expect(validateEnterpriseChange({ qualCategory: '水利水电工程施工总承包', qualLevel: '总承包三级', qualScan: [scan] })).toEqual({});
+	});
+});

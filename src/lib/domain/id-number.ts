@@ -56,8 +56,10 @@ export function isValidIdNumber(value: string): boolean {
 	return checkIdNumber(value) === null;
 }
 
-/** 男 when the sequence number (17th digit) is odd, else 女. */
-export function genderFromIdNumber(value: string): '男' | '女' {
+/** 性别 as the ID number states it (GB 11643: an odd sequence number is 男). */
+export const GENDERS = ['男', '女'] as const;
+
+export function genderFromIdNumber(value: string): (typeof GENDERS)[number] {
 	return Number(normalizeIdNumber(value)[16]) % 2 === 1 ? '男' : '女';
 }
 

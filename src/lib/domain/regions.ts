@@ -6,10 +6,14 @@ export const YUNNAN_CITIES = [
 ] as const;
 export type YunnanCity = (typeof YUNNAN_CITIES)[number];
 
-/** Qualification categories an enterprise holds (企业资质类别), as 施工总承包 / 专业承包 sequences. */
+/**
+ * Qualification categories an enterprise holds (企业资质类别), as 施工总承包 /
+ * 专业承包 sequences, by their names in 建设工程企业资质标准. Older records may
+ * read "水利水电施工总承包": it is the same 水利水电工程施工总承包, offered once.
+ */
 export const QUALIFICATION_CATEGORIES = [
 	'建筑工程施工总承包', '公路工程施工总承包', '铁路工程施工总承包', '港口与航道工程施工总承包',
-	'水利水电工程施工总承包', '水利水电施工总承包', '电力工程施工总承包', '矿山工程施工总承包',
+	'水利水电工程施工总承包', '电力工程施工总承包', '矿山工程施工总承包',
 	'冶金工程施工总承包', '石油化工工程施工总承包', '市政公用工程施工总承包', '通信工程施工总承包',
 	'机电工程施工总承包', '民航工程施工总承包', '地基基础工程专业承包', '建筑装修装饰工程专业承包',
 	'钢结构工程专业承包', '消防设施工程专业承包', '环保工程专业承包', '特种工程专业承包', '施工劳务'

@@ -32,6 +32,9 @@ const TRANSITIONS: ReadonlyArray<{ from: ReviewStatus; to: ReviewStatus; by: Act
 /** The status every new application starts in. */
 export const INITIAL_STATUS: ReviewStatus = '已提交';
 
+/** A refused or withdrawn request sent again goes back to the reviewers' queue as a new submission. */
+export const RESUBMIT_STATUS: ReviewStatus = INITIAL_STATUS;
+
 /** Statuses in which the owner may change the content (attachments, requested values). */
 export const OWNER_EDITABLE: readonly ReviewStatus[] = ['审核不通过', '已撤回'];
 
@@ -96,7 +99,11 @@ export const ENTERPRISE_REJECT_REASONS = [
 export const REVIEW_MESSAGES = {
 	reasonRequired: '审核不通过时须选择至少一个原因，或在“其他说明”中写明原因',
 	reasonOnlyOnReject: '只有将状态设为“审核不通过”时才填写不通过原因',
-	badStatus: '申请状态不正确'
+	badStatus: '申请状态不正确',
+	/** The owner edits a request that waits for a reviewer. */
+	submittedLocked: '申请已提交，如需修改请先撤回',
+	/** Anyone edits a request that has been approved. */
+	decidedLocked: '申请已审核通过，不能再修改'
 } as const;
 
 /** Chinese message when a reviewer's decision lacks what the applicant needs to act on it, else null. */

@@ -9,7 +9,7 @@
  */
 import { saveDraft, type DraftPatch } from './drafts';
 import type { FileMap } from './files';
-import { offlineStatus } from './status.svelte';
+import { noteStorageFailure, noteStorageWorks } from './status.svelte';
 
 const active = new Set<() => Promise<void>>();
 
@@ -22,7 +22,7 @@ export interface Autosave {
 
 export function autosave(
 	formKey: string,
-	opts: { delay?: number; title?: string; href?: string; onError?: (message: string) => void } = {}
+	opts: { delay?: number; title?: string; href?: string; onError?: (message: string) => void; onSaved?: () => void } = {}
 ): Autosave {
 	const delay = opts.delay ?? 250;
 	let fields: Record<string, unknown> | null = null;
@@ -40,12 +40,11 @@ export function autosave(
 		chain = chain
 			.then(() => saveDraft(formKey, patch))
 			.then(() => {
-				offlineStatus.storageError = null;
+				noteStorageWorks();
+				opts.onSaved?.();
 			})
-			.catch((e: Error) => {
-				offlineStatus.storageError = e.message;
-				opts.onError?.(e.message);
-			});
+			// The form says why where the person types; the layout's notice says what it means.
+			.catch((e: unknown) => opts.onError?.(noteStorageFailure(e).message));
 		return chain;
 	};
 	active.add(write);
@@ -54,7 +53,7 @@ export function autosave(
 		fields(patch) {
 			fields = { ...fields, ...patch };
 			clearTimeout(timer);
-			timer = setTimeout(write, delay);
+			timer = setTimeout(() => void write(), delay);
 		},
 		files(field, list) {
 			files = { ...files, [field]: list };

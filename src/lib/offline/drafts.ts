@@ -8,7 +8,7 @@ import { deleteOwnerFiles, getFiles, putFiles, type FileMap } from './files';
 import { newRecordId } from './ids';
 import { toPlain } from './plain';
 import { currentUserId, liveForUser, type Live } from './scope';
-import { storageFailure } from './storage';
+import { noteStorageFailure } from './status.svelte';
 
 export interface DraftPatch {
 	fields?: Record<string, unknown>;
@@ -68,33 +68,42 @@ export async function saveDraft(formKey: string, patch: DraftPatch): Promise<voi
 			await db.drafts.put(row);
 		});
 	} catch (e) {
-		throw storageFailure(e);
+		throw noteStorageFailure(e);
 	}
 }
 
+/** The saved draft, or undefined; a device that keeps no drafts throws an OfflineStorageError naming why. */
 export async function loadDraft(formKey: string): Promise<Draft | undefined> {
 	const userId = currentUserId();
-	return db.transaction('r', db.drafts, db.files, async () => {
-		const row = await db.drafts.get([userId, formKey]);
-		if (!row) return undefined;
-		return {
-			formKey,
-			fields: row.fields,
-			files: await getFiles(row.fileFields),
-			updatedAt: row.updatedAt,
-			title: row.title,
-			href: row.href,
-			recordId: row.recordId
-		};
-	});
+	try {
+		return await db.transaction('r', db.drafts, db.files, async () => {
+			const row = await db.drafts.get([userId, formKey]);
+			if (!row) return undefined;
+			return {
+				formKey,
+				fields: row.fields,
+				files: await getFiles(row.fileFields),
+				updatedAt: row.updatedAt,
+				title: row.title,
+				href: row.href,
+				recordId: row.recordId
+			};
+		});
+	} catch (e) {
+		throw noteStorageFailure(e);
+	}
 }
 
 export async function deleteDraft(formKey: string): Promise<void> {
 	const userId = currentUserId();
-	await db.transaction('rw', db.drafts, db.files, async () => {
-		await db.drafts.delete([userId, formKey]);
-		await deleteOwnerFiles(userId, draftOwner(formKey));
-	});
+	try {
+		await db.transaction('rw', db.drafts, db.files, async () => {
+			await db.drafts.delete([userId, formKey]);
+			await deleteOwnerFiles(userId, draftOwner(formKey));
+		});
+	} catch (e) {
+		throw noteStorageFailure(e);
+	}
 }
 
 export async function listDrafts(userId = currentUserId()): Promise<DraftSummary[]> {

@@ -8,3 +8,4 @@ export { startOffline } from './start';
 export { default as SyncStatus } from './SyncStatus.svelte';
 export { default as UpdatePrompt } from './UpdatePrompt.svelte';
 export { default as LogoutDialog } from './LogoutDialog.svelte';
+export { default as StorageNotice } from './StorageNotice.svelte';

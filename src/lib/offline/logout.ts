@@ -9,11 +9,25 @@ import { db } from './db';
 import { currentUserId } from './scope';
 import { engine } from './engine';
 
-/** Drafts plus queued or refused submissions of the current user. */
+/** How long 退出 waits for the device's database: one that hangs must not keep anyone logged in. */
+const LOCAL_WAIT_MS = 3000;
+
+function bounded<T>(work: Promise<T>): Promise<T> {
+	return new Promise<T>((resolve, reject) => {
+		const t = setTimeout(() => reject(new Error('本机存储无响应')), LOCAL_WAIT_MS);
+		work.then(resolve, reject).finally(() => clearTimeout(t));
+	});
+}
+
+/** Drafts plus queued or refused submissions of the current user (rejects when the device's database cannot answer). */
 export async function unsentCount(userId = currentUserId()): Promise<number> {
-	const drafts = await db.drafts.where('userId').equals(userId).count();
-	const items = await db.outbox.where('userId').equals(userId).filter((r) => r.status !== 'done').count();
-	return drafts + items;
+	return bounded(
+		(async () => {
+			const drafts = await db.drafts.where('userId').equals(userId).count();
+			const items = await db.outbox.where('userId').equals(userId).filter((r) => r.status !== 'done').count();
+			return drafts + items;
+		})()
+	);
 }
 
 export async function eraseUserData(userId: string): Promise<void> {
@@ -31,12 +45,15 @@ export async function revokeAllSessions(): Promise<void> {
 	await pb.send('/api/anguan/sessions/revoke', { method: 'POST' });
 }
 
+/**
+ * The token goes first: whatever the device's database does (refused,
+ * failing, full, hanging), 退出 logs out. Tidying this user's rows follows,
+ * as far as the database lets it.
+ */
 export async function logout({ eraseDrafts }: { eraseDrafts: boolean }): Promise<void> {
 	const userId = currentUserId();
 	engine().stop();
-	if (userId) {
-		if (eraseDrafts) await eraseUserData(userId);
-		else await cache.clear(userId);
-	}
 	pb.authStore.clear();
+	if (!userId) return;
+	await bounded(eraseDrafts ? eraseUserData(userId) : cache.clear(userId)).catch(() => {});
 }

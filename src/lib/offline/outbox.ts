@@ -8,7 +8,7 @@ import { deleteOwnerFiles, putFiles, type FileMap } from './files';
 import { newRecordId, RECORD_ID_PATTERN } from './ids';
 import { toPlain } from './plain';
 import { currentUserId, liveForUser, type Live } from './scope';
-import { storageFailure } from './storage';
+import { noteStorageFailure } from './status.svelte';
 import { requestSync } from './engine';
 
 export interface SubmitInput {
@@ -50,6 +50,13 @@ export const STATUS_LABELS: Record<OutboxStatus, string> = {
 	done: '已提交',
 	failed: '失败'
 };
+
+/** Changes to one's own record (联系方式, 手机号码): the server applies them at once, nothing goes to review. */
+const SAVED_DIRECTLY = ['applicants', 'enterprises'];
+
+function statusLabel(row: Pick<OutboxRow, 'status' | 'collection'>): string {
+	return row.status === 'done' && SAVED_DIRECTLY.includes(row.collection) ? '已保存' : STATUS_LABELS[row.status];
+}
 
 export class SubmitError extends Error {}
 
@@ -116,7 +123,7 @@ export async function submit(input: SubmitInput): Promise<OutboxItem> {
 		});
 	} catch (e) {
 		if (e instanceof SubmitError) throw e;
-		throw storageFailure(e);
+		throw noteStorageFailure(e);
 	}
 	requestSync();
 	return toItem(row);
@@ -124,19 +131,27 @@ export async function submit(input: SubmitInput): Promise<OutboxItem> {
 
 /** Try a failed item again as it is (e.g. after the deadline was extended). */
 export async function retry(itemId: string): Promise<void> {
-	await db.outbox.update(itemId, { status: 'pending', error: undefined, attempts: 0, retryAt: 0, updatedAt: Date.now() });
+	try {
+		await db.outbox.update(itemId, { status: 'pending', error: undefined, attempts: 0, retryAt: 0, updatedAt: Date.now() });
+	} catch (e) {
+		throw noteStorageFailure(e);
+	}
 	requestSync();
 }
 
 /** Remove an item that will not be sent; the draft stays. */
 export async function discard(itemId: string): Promise<void> {
-	await db.transaction('rw', [db.outbox, db.files, db.progress], async () => {
-		const row = await db.outbox.get(itemId);
-		if (!row || row.status === 'syncing') return;
-		await db.outbox.delete(itemId);
-		await db.progress.delete(itemId);
-		await deleteOwnerFiles(row.userId, `outbox:${itemId}`);
-	});
+	try {
+		await db.transaction('rw', [db.outbox, db.files, db.progress], async () => {
+			const row = await db.outbox.get(itemId);
+			if (!row || row.status === 'syncing') return;
+			await db.outbox.delete(itemId);
+			await db.progress.delete(itemId);
+			await deleteOwnerFiles(row.userId, `outbox:${itemId}`);
+		});
+	} catch (e) {
+		throw noteStorageFailure(e);
+	}
 }
 
 async function fileSummary(row: OutboxRow) {
@@ -156,7 +171,7 @@ function toItem(row: OutboxRow, files: OutboxItem['files'] = [], progress?: Prog
 		recordId: row.recordId,
 		title: row.title,
 		status: row.status,
-		statusLabel: STATUS_LABELS[row.status],
+		statusLabel: statusLabel(row),
 		error: row.error,
 		note: row.note,
 		attempts: row.attempts,

@@ -4,16 +4,38 @@
  * persistent storage, and the service worker.
  */
 import { pb } from '$lib/api/pb';
+import { siteStorageWorks } from '$lib/api/auth-store';
 import { flushAutosaves } from './autosave';
+import { db } from './db';
 import { engine, requestSync, syncNow } from './engine';
 import { registerPwa } from './pwa';
-import { offlineStatus } from './status.svelte';
+import { noteStorageFailure, offlineStatus } from './status.svelte';
 import { requestPersistentStorage, storageUse } from './storage';
 
 let started: (() => void) | null = null;
 
 export async function refreshStorageStatus() {
 	offlineStatus.storage = await storageUse().catch(() => null);
+}
+
+const PROBE = '\u0000probe';
+
+/**
+ * What this browser lets the app keep: localStorage (a login that survives a
+ * reload) and a database it can write to (drafts, queued submissions). The
+ * layout's notice says what is missing and what still works.
+ */
+export async function checkDeviceStore(): Promise<void> {
+	offlineStatus.siteData = siteStorageWorks();
+	try {
+		await db.transaction('rw', db.cache, async () => {
+			await db.cache.put({ userId: PROBE, key: PROBE, value: 1, updatedAt: Date.now() });
+			await db.cache.delete([PROBE, PROBE]);
+		});
+		offlineStatus.deviceStore = 'ok';
+	} catch (e) {
+		noteStorageFailure(e);
+	}
 }
 
 export function startOffline(): () => void {
@@ -50,6 +72,7 @@ export function startOffline(): () => void {
 	document.addEventListener('visibilitychange', visibility);
 	navigator.serviceWorker?.addEventListener('message', swMessage);
 
+	void checkDeviceStore();
 	void requestPersistentStorage().then((p) => (offlineStatus.persistence = p));
 	void refreshStorageStatus();
 	void registerPwa();

@@ -339,7 +339,8 @@ export class SyncEngine {
 	}
 }
 
-function isDuplicateId(body: unknown): boolean {
+/** PocketBase's answer to a create whose client-chosen id exists: maybe ours, from an attempt whose answer was lost. */
+export function isDuplicateId(body: unknown): boolean {
 	const data = (body as { data?: Record<string, { code?: string }> } | null)?.data;
 	return data?.id?.code === 'validation_not_unique';
 }

@@ -17,6 +17,7 @@ import type { Rect } from './checks/types';
 import type { PhotoDraft } from './draft';
 import type { ProcessOptions, ProcessResult } from './pipeline';
 import type { OpenOutcome } from './processor';
+import { photoSaveError } from '../offline/status.svelte';
 
 /** What the session needs of the photo pipeline (PhotoProcessor). */
 export interface PhotoTool {
@@ -57,8 +58,7 @@ export const SESSION_MESSAGES = {
 	processFailed: '处理照片时出错，请重新打开照片再试',
 	whiteFailed: '换成白色背景失败：处理组件未能加载（首次使用需要联网）。请联网后重试，或换一张白底照片',
 	whiteUnavailable: '此浏览器无法换成白色背景，请换一张白底照片，或用新版浏览器打开',
-	saved: '照片已保存在本机，下次提交变更申请时会一并上传。',
-	saveFailed: '保存失败：本机存储不可用或已满。请释放手机存储空间后重试'
+	saved: '照片已保存在本机，下次提交变更申请时会一并上传。'
 } as const;
 
 const browserUrls: ObjectUrls = { create: (b) => URL.createObjectURL(b), revoke: (u) => URL.revokeObjectURL(u) };
@@ -275,8 +275,9 @@ export class PhotoSession {
 			if (this.#savedUrl) this.#urls.revoke(this.#savedUrl);
 			this.#savedUrl = this.#urls.create(r.jpeg);
 			this.#savedMessage = SESSION_MESSAGES.saved;
-		} catch {
-			this.#saveError = SESSION_MESSAGES.saveFailed;
+		} catch (e) {
+			// By its real cause: a browser that keeps no site data is not a full phone.
+			this.#saveError = photoSaveError(e);
 		} finally {
 			this.#saving = false;
 		}

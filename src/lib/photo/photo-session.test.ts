@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult, PhotoCheckReport } from './checks/index';
 import type { Rect } from './checks/types';
+import { QUOTA_MESSAGE, UNAVAILABLE_MESSAGE } from '../offline/storage';
 import { PhotoSession, SESSION_MESSAGES, type PhotoStore, type PhotoTool } from './photo-session.svelte';
 import type { ProcessOptions, ProcessResult } from './pipeline';
 import type { OpenOutcome } from './processor';
@@ -184,14 +185,22 @@ describe('PhotoSession', () => {
 		expect(d.savedUrl).toBeTruthy();
 	});
 
-	it('a failed save says so in Chinese and keeps the result', async () => {
-		const tool = fakeTool();
-		const store = { ...fakeStore(), save: async () => Promise.reject(new Error('QuotaExceededError')) };
-		const s = new PhotoSession(tool, store, urls);
-		await s.openFile(file());
-		await release(tool);
-		await s.save();
-		expect(s.saveError).toBe(SESSION_MESSAGES.saveFailed);
-		expect(s.canSave).toBe(true);
+	it('a failed save names its real cause in Chinese and keeps the result', async () => {
+		const failing = async (error: Error) => {
+			const tool = fakeTool();
+			const s = new PhotoSession(tool, { ...fakeStore(), save: async () => Promise.reject(error) }, urls);
+			await s.openFile(file());
+			await release(tool);
+			await s.save();
+			expect(s.canSave).toBe(true);
+			return s.saveError;
+		};
+		const full = await failing(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+		expect(full).toBe(`保存失败：${QUOTA_MESSAGE}`);
+		// Site data blocked or a private mode: not the phone's storage, and the way out is another browser.
+		const refused = await failing(Object.assign(new Error('The user denied permission to access the database.'), { name: 'UnknownError' }));
+		expect(refused).toContain(UNAVAILABLE_MESSAGE);
+		expect(refused).toContain('请换用允许本网站保存数据的浏览器');
+		expect(refused).not.toContain('手机存储空间');
 	});
 });
