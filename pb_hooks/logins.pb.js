@@ -31,14 +31,14 @@ onRecordAuthWithOTPRequest((e) => {
 
 // The audit is written by the hooks above only: through the API nobody —
 // reviewers included — creates, edits or deletes a row.
-onRecordCreateRequest((e) => {
+onRecordCreateRequest(() => {
 	throw new ForbiddenError('登录记录由系统自动写入，不能手工添加', {});
 }, 'login_audit');
 
-onRecordUpdateRequest((e) => {
+onRecordUpdateRequest(() => {
 	throw new ForbiddenError('登录记录不能修改', {});
 }, 'login_audit');
 
-onRecordDeleteRequest((e) => {
+onRecordDeleteRequest(() => {
 	throw new ForbiddenError('登录记录按保存期限自动清理，不能手工删除', {});
 }, 'login_audit');

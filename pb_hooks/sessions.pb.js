@@ -20,6 +20,6 @@ routerAdd(
 // PocketBase caches files for 30 days unless told otherwise; a protected file
 // is personal data and must not outlive the page that showed it.
 onFileDownloadRequest((e) => {
-	if (e.fileField.protected) e.requestEvent.response.header().set('Cache-Control', 'private, no-store');
+	if (e.fileField.protected) e.response.header().set('Cache-Control', 'private, no-store');
 	e.next();
 });

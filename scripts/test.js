@@ -1,5 +1,5 @@
-// npm test: builds PocketBase (once) and the app, then runs every suite —
-// unit and integration (vitest, real PocketBase), e2e (Playwright, Debian's
+// npm test: builds PocketBase (once) and the app, type-checks and lints, then
+// runs every suite — unit and integration (vitest, real PocketBase), e2e (Playwright, Debian's
 // Chromium) — and ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,8 +17,10 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'i
 
 ensurePocketBase();
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);
-// Types first: svelte-check covers the app, the tests and the scripts' TypeScript.
+// Types first: svelte-check covers the app, the tests and the scripts' TypeScript;
+// then the checking gate: ESLint (floating promises among others), Prettier, the hooks' types.
 const typesOk = run('npm', ['run', '--silent', 'check']) === 0;
+const lintOk = run('npm', ['run', '--silent', 'lint']) === 0;
 
 const vitestJson = join(results, 'vitest.json');
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -44,6 +46,10 @@ if (existsSync(e2eJson)) {
 
 if (!typesOk) {
 	console.log('svelte-check found type errors (see above)');
+	failed += 1;
+}
+if (!lintOk) {
+	console.log('npm run lint found problems (see above; `npm run format` fixes the layout)');
 	failed += 1;
 }
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -34,6 +34,7 @@ export interface CertificateRow extends CertificateActions {
 
 const day = (s: string) => (s ? dayOf(s) : '');
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- `now` is read once per row, not kept
 export function certificateRow(cert: CertificateRecord, application: CertApplicationRecord | undefined, enterpriseName: string, now = new Date()): CertificateRow {
 	const actions = certificateActions(cert, application, now);
 	const base = `/apply/${cert.id}`;
@@ -78,6 +79,7 @@ export class MyCertificates {
 	}
 
 	get rows(): CertificateRow[] {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built and dropped within this read
 		const latest = new Map<string, CertApplicationRecord>();
 		for (const a of this.#apps) if (!latest.has(a.certificate)) latest.set(a.certificate, a);
 		return this.#certs.map((cert) => certificateRow(cert, latest.get(cert.id), this.#names[cert.enterprise] ?? ''));

@@ -8,6 +8,7 @@
  * selectors stay: rare ideographs are written with them.
  */
 const INVISIBLE =
+	// eslint-disable-next-line no-control-regex -- control characters are what this rule finds
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]/;
 
 export const TEXT_HYGIENE_MESSAGE = '含有看不见的控制字符（常见于从网页或聊天软件复制的内容），请删除后重新输入';

@@ -7,6 +7,7 @@ import { db, type FileRow } from './db';
 import { currentUserId } from './scope';
 import { zip, type ZipEntry } from './zip';
 
+// eslint-disable-next-line no-control-regex -- file names may not hold control characters
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 80) || '_';
 
 export async function exportUnsent(userId = currentUserId()): Promise<{ blob: Blob; count: number }> {

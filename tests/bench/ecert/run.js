@@ -82,7 +82,9 @@ process.on('SIGINT', () => stop().then(() => process.exit(130)));
 for (let i = 0; ; i++) {
 	try {
 		if ((await fetch(`${url}/api/health`)).ok) break;
-	} catch {}
+	} catch {
+		// not listening yet
+	}
 	if (i > 300) throw new Error(`PocketBase did not start:\n${serverLog}`);
 	await new Promise((r) => setTimeout(r, 100));
 }

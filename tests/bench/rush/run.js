@@ -120,7 +120,7 @@ try {
 			name: 'bench_plain',
 			type: 'base',
 			createRule: real.createRule,
-			fields: real.fields.filter((f) => !f.system).map(({ id, ...f }) => f),
+			fields: real.fields.filter((f) => !f.system).map(({ id: _id, ...f }) => f),
 			indexes: real.indexes.map((i) => i.replaceAll('cert_applications', 'bench_plain'))
 		}
 	});

@@ -81,7 +81,9 @@ const url = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
 	try {
 		if ((await fetch(`${url}/api/health`)).ok) break;
-	} catch {}
+	} catch {
+		// not listening yet
+	}
 	if (i > 300) throw new Error(`PocketBase did not start:\n${serverLog}`);
 	await new Promise((r) => setTimeout(r, 100));
 }

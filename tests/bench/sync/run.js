@@ -46,7 +46,9 @@ const url = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
 	try {
 		if ((await fetch(`${url}/api/health`)).ok) break;
-	} catch {}
+	} catch {
+		// not listening yet
+	}
 	if (i > 300) throw new Error('PocketBase did not start');
 	await new Promise((r) => setTimeout(r, 100));
 }
@@ -140,7 +142,9 @@ try {
 		if (path.endsWith('/service-worker.js')) return;
 		try {
 			assets.set(path, await res.body());
-		} catch {}
+		} catch {
+			// a redirect or an aborted request has no body to keep
+		}
 	});
 	await lp.goto(`${url}/login`, { waitUntil: 'networkidle' });
 	await lp.waitForTimeout(500);

@@ -92,7 +92,7 @@ async function timeOpen(tool: PhotoTool, bytes: Uint8Array, n: number, start = f
 	await frame();
 	while (session.processing) await frame();
 	const recrop = performance.now() - r0;
-	unmount(app);
+	await unmount(app);
 	session.dispose();
 	return { dt: t1 - t0, t0, t1: t1 + 400, checks, recrop, detector: session.report?.faceDetector ?? null };
 }
