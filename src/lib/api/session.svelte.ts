@@ -62,6 +62,26 @@ export function homePath(kind: AccountKind | null): string {
 }
 
 const ACTIVITY_KEY = 'anguan_last_activity';
+/** The last activity where the browser keeps no site data: this page's memory, like the login itself. */
+let activityInPage: number | null = null;
+
+function readActivity(): number | null {
+	try {
+		const v = Number(localStorage.getItem(ACTIVITY_KEY));
+		return v > 0 ? v : null;
+	} catch {
+		return activityInPage;
+	}
+}
+
+function writeActivity(ms: number): void {
+	activityInPage = ms;
+	try {
+		localStorage.setItem(ACTIVITY_KEY, String(ms));
+	} catch {
+		// Site data blocked: kept in this page (above), shared with no other tab.
+	}
+}
 
 /**
  * Token refresh while the person is active and logout after 30 idle minutes
@@ -73,11 +93,8 @@ const ACTIVITY_KEY = 'anguan_last_activity';
 export function startSessionKeeper(onEnded: (reason: SessionEnd) => void): () => void {
 	const keeper = new SessionKeeper({
 		now: () => Date.now(),
-		readActivity: () => {
-			const v = Number(localStorage.getItem(ACTIVITY_KEY));
-			return v > 0 ? v : null;
-		},
-		writeActivity: (ms) => localStorage.setItem(ACTIVITY_KEY, String(ms)),
+		readActivity,
+		writeActivity,
 		loggedIn: () => !!accountKind(pb.authStore.record),
 		online: () => navigator.onLine,
 		tokenExpiry: () => {
@@ -109,5 +126,5 @@ export function startSessionKeeper(onEnded: (reason: SessionEnd) => void): () =>
 
 /** A fresh login counts as activity, so the idle clock starts now. */
 export function markActive(): void {
-	localStorage.setItem(ACTIVITY_KEY, String(Date.now()));
+	writeActivity(Date.now());
 }
