@@ -20,6 +20,8 @@ routerAdd(
 // PocketBase caches files for 30 days unless told otherwise; a protected file
 // is personal data and must not outlive the page that showed it.
 onFileDownloadRequest((e) => {
-	if (e.fileField.protected) e.response.header().set('Cache-Control', 'private, no-store');
+	// The JS VM reaches the response through the embedded RequestEvent by name (`e.response` is not
+	// there at run time, although PocketBase's declarations list it).
+	if (e.fileField.protected) /** @type {any} */ (e).requestEvent.response.header().set('Cache-Control', 'private, no-store');
 	e.next();
 });
