@@ -5,8 +5,8 @@
 import { getTokenPayload, type RecordModel } from 'pocketbase';
 import { accountKind, pb, type AccountRecord } from './pb';
 import { CHECK_EVERY_MS, SessionKeeper, type SessionEnd } from './session-keeper';
-import { ACCOUNT_COLLECTIONS, normalizeIdentity, type AccountKind } from '$lib/domain';
-import { logout } from '$lib/offline/logout';
+// From its own module, not the barrel: every page loads this, and the barrel brings the forms' schemas.
+import { ACCOUNT_COLLECTIONS, normalizeIdentity, type AccountKind } from '$lib/domain/account';
 
 class Session {
 	#record = $state<AccountRecord | null>(pb.authStore.record as AccountRecord | null);
@@ -106,6 +106,8 @@ export function startSessionKeeper(onEnded: (reason: SessionEnd) => void): () =>
 			if (record) await pb.collection(record.collectionName).authRefresh({ requestKey: 'session-refresh' });
 		},
 		end: async (reason) => {
+			// The offline layer (Dexie, the outbox) loads after the first render; so does this.
+			const { logout } = await import('$lib/offline/logout');
 			await logout({ eraseDrafts: false });
 			onEnded(reason);
 		}

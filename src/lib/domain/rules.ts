@@ -54,6 +54,9 @@ export function text(notText: string, ...checks: z.core.$ZodCheck<string>[]) {
  * far more than running it (in PocketBase's JS VM about 25 ms for the
  * application's, against well under one to parse), and the cases are few.
  */
+// Calling it has no effect until the schema is used: the annotation lets the bundler drop a
+// schema (and zod with it) from pages that import the domain but check nothing.
+/*#__NO_SIDE_EFFECTS__*/
 export function cached<A extends (string | number | boolean)[], S>(make: (...args: A) => S): (...args: A) => S {
 	const made = new Map<string, S>();
 	return (...args: A) => {
