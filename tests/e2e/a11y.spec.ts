@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT } from '../support/pocketbase';
+import { validJpeg } from './photo-images';
 import { contextFor, MODES, openCase, PAGES, reflowProblems, setUpAccounts, type Accounts } from './a11y-pages';
 
 let accounts: Accounts;
@@ -124,6 +125,53 @@ test.describe('长者模式', () => {
 		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 		await expect(page.locator('html')).toHaveAttribute('data-mode', 'elder');
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+test.describe('forms for screen readers and phones', () => {
+	test('变更申请: focus stays after picking an employer by keyboard; one alert per submit, focus on the first field, its message tied to it; required marked', async ({ browser }) => {
+		const context = await contextFor(browser, base(), accounts, 'applicant', 'normal', 1366);
+		const page = await context.newPage();
+		await page.goto(`/apply/${accounts.applicant.certId}?kind=变更`);
+		const search = page.getByLabel('变更后工作单位');
+		await search.fill('云南滇源');
+		const result = page.getByRole('list', { name: '搜索结果' }).getByRole('button').first();
+		await expect(result).toBeVisible();
+		await search.press('Tab');
+		await expect(result).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByText('已选择：云南滇源')).toBeVisible();
+		await expect(search).toBeFocused();
+
+		await page.getByRole('button', { name: '变更申请' }).click();
+		await expect(page.getByText(/还有 \d+ 项需要修改/)).toBeVisible();
+		await expect(page.getByRole('alert')).toHaveCount(1);
+		await expect(page.getByRole('alert')).toHaveText(/还有 \d+ 项需要修改/);
+		const focused = page.locator(':focus');
+		await expect(focused).toHaveAttribute('aria-invalid', 'true');
+		const described = await focused.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+		expect(described).toMatch(/请/);
+		await expect(page.getByLabel('承诺书')).toHaveAttribute('aria-required', 'true');
+		await expect(page.getByLabel('变更后姓名')).toHaveAttribute('aria-required', 'true');
+		await context.close();
+	});
+
+	test('attachments on a phone: 拍照 / 从相册选择 / 选择文件 in Chinese, then the file name, size and preview', async ({ browser }) => {
+		const context = await browser.newContext({ baseURL: base(), serviceWorkers: 'block', storageState: JSON.parse(accounts.applicant.state), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const page = await context.newPage();
+		await page.goto(`/apply/${accounts.applicant.certId}?kind=变更`);
+		const field = page.locator('[data-field="applicationForm"]');
+		for (const name of ['拍照', '从相册选择', '选择文件']) await expect(field.getByText(name, { exact: true })).toBeVisible();
+		await expect(field.getByText('未选择文件')).toBeVisible();
+		await expect(field.getByLabel('拍照')).toHaveAttribute('capture', 'environment');
+		await expect(field.getByLabel('从相册选择')).not.toHaveAttribute('multiple', /.*/);
+		await field.getByLabel('拍照').setInputFiles({ name: '申请表照片页.jpg', mimeType: 'image/jpeg', buffer: validJpeg(800, 600) });
+		const chosen = field.getByRole('list', { name: '已选择的文件' });
+		await expect(chosen.getByText('申请表照片页.jpg')).toBeVisible();
+		await expect(chosen.getByText(/\d+(\.\d+)? KB/)).toBeVisible();
+		await expect(chosen.getByRole('img', { name: /申请表 第 1 个文件预览/ })).toBeVisible();
+		await expect(field.getByText('已选择 1 个文件')).toBeVisible();
 		await context.close();
 	});
 });
