@@ -35,7 +35,16 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 };
 
 export const PAGES: PageCase[] = [
-	{ name: '登录', who: 'guest', path: () => '/login', ready: async (p) => void (await expect(p.getByRole('button', { name: '登录' })).toBeVisible()) },
+	{
+		name: '登录·忘记密码·添加到主屏幕',
+		who: 'guest',
+		path: () => '/login',
+		ready: async (p) => {
+			await p.getByText('忘记密码？').click();
+			await p.getByText('添加到主屏幕', { exact: true }).click();
+			await expect(p.getByText(/审核人员核实身份后/)).toBeVisible();
+		}
+	},
 	{ name: '证书核验', who: 'guest', path: () => '/verify', ready: heading(/核验/) },
 	{ name: '首页', who: 'applicant', path: () => '/', ready: async (p) => void (await expect(p.getByRole('navigation', { name: '主菜单' })).toBeVisible()) },
 	{ name: '个人信息', who: 'applicant', path: () => '/profile', ready: heading('个人信息') },

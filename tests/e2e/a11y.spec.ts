@@ -175,3 +175,33 @@ test.describe('forms for screen readers and phones', () => {
 		await context.close();
 	});
 });
+
+test.describe('login help and 添加到主屏幕', () => {
+	test('忘记密码 says whom to call and what the reviewer does', async ({ browser }) => {
+		const context = await contextFor(browser, base(), accounts, 'guest', 'normal', 360);
+		const page = await context.newPage();
+		await page.goto('/login');
+		await page.getByText('忘记密码？').click();
+		await expect(page.getByRole('link', { name: /^0871-/ }).first()).toBeVisible();
+		await expect(page.getByText(/把密码重置为默认密码（身份证号后六位）/)).toBeVisible();
+		await page.getByRole('radio', { name: '企业' }).check();
+		await expect(page.getByText(/把密码重置为默认密码（统一社会信用代码后六位）/)).toBeVisible();
+		await context.close();
+	});
+
+	const AGENTS = {
+		'WeChat on iOS': ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN', /在 Safari 中打开/],
+		'iOS Safari': ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1', /选择 “添加到主屏幕”/],
+		'Huawei Browser': ['Mozilla/5.0 (Linux; Android 12; HarmonyOS; NOH-AN00) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/99.0.4844.88 HuaweiBrowser/14.0.5.302 Mobile Safari/537.36', /点华为浏览器的 菜单/]
+	} as const;
+	for (const [who, [userAgent, says]] of Object.entries(AGENTS)) {
+		test(`the 添加到主屏幕 guide in ${who}`, async ({ browser }) => {
+			const context = await browser.newContext({ baseURL: base(), serviceWorkers: 'block', userAgent, viewport: { width: 360, height: 740 } });
+			const page = await context.newPage();
+			await page.goto('/login');
+			await page.getByText('添加到主屏幕', { exact: true }).click();
+			await expect(page.getByText(says)).toBeVisible();
+			await context.close();
+		});
+	}
+});
