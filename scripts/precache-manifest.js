@@ -14,8 +14,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const PHOTO_PREFIXES = ['/models/', '/tfjs/', '/_app/immutable/workers/'];
 /** Never precached: the worker itself, Kit's version poll, and the fallback's own path (listed as '/'). */
 const SKIP = new Set(['/service-worker.js', '/_app/version.json', '/index.html']);
-/** Fetched only when needed and kept by the page itself: the e-certificate PDF's font slices (src/lib/ecert/fonts.ts). */
-const SKIP_PREFIXES = ['/ecert-fonts/'];
+/** Fetched only when needed and kept by the page itself: the e-certificate PDF's font slices (src/lib/ecert/fonts.ts)… */
+/** …and the manifest's screenshots, which only an install dialog shows. */
+const SKIP_PREFIXES = ['/ecert-fonts/', '/screenshots/'];
 const TOKEN = 'self.__PRECACHE_MANIFEST';
 
 async function walk(dir) {
