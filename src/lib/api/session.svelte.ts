@@ -74,10 +74,13 @@ export function startSessionKeeper(onEnded: (reason: SessionEnd) => void): () =>
 	const keeper = new SessionKeeper({
 		now: () => Date.now(),
 		readActivity: () => {
-			const v = Number(localStorage.getItem(ACTIVITY_KEY));
+			const v = Number(safeStorage(() => localStorage.getItem(ACTIVITY_KEY)) ?? pageActivity);
 			return v > 0 ? v : null;
 		},
-		writeActivity: (ms) => localStorage.setItem(ACTIVITY_KEY, String(ms)),
+		writeActivity: (ms) => {
+			pageActivity = ms;
+			safeStorage(() => localStorage.setItem(ACTIVITY_KEY, String(ms)));
+		},
 		loggedIn: () => !!accountKind(pb.authStore.record),
 		online: () => navigator.onLine,
 		tokenExpiry: () => {
@@ -109,5 +112,18 @@ export function startSessionKeeper(onEnded: (reason: SessionEnd) => void): () =>
 
 /** A fresh login counts as activity, so the idle clock starts now. */
 export function markActive(): void {
-	localStorage.setItem(ACTIVITY_KEY, String(Date.now()));
+	pageActivity = Date.now();
+	safeStorage(() => localStorage.setItem(ACTIVITY_KEY, String(pageActivity)));
+}
+
+/** The last activity as this page knows it, for browsers that keep no site data. */
+let pageActivity: number | null = null;
+
+/** Where the browser blocks site data (localStorage throws), the idle clock is this page's alone. */
+function safeStorage<T>(use: () => T): T | null {
+	try {
+		return use();
+	} catch {
+		return null;
+	}
 }
