@@ -144,8 +144,10 @@ export async function setUpAccounts(browser: Browser, baseURL: string): Promise<
 }
 
 /** A context for one page in one mode: logged in as needed, 长者模式 chosen on this device beforehand. */
-export async function contextFor(browser: Browser, baseURL: string, accounts: Accounts, who: Who, mode: Mode, width: number): Promise<BrowserContext> {
+export async function contextFor(browser: Browser, baseURL: string, accounts: Accounts, who: Who, mode: Mode, width: number, phone = false): Promise<BrowserContext> {
 	const context = await browser.newContext({
+		// A touch phone: (pointer: coarse) holds, so the attachment fields offer 拍照 and 从相册选择.
+		...(phone ? { isMobile: true, hasTouch: true } : {}),
 		baseURL,
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',

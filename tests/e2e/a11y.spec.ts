@@ -158,7 +158,7 @@ test.describe('forms for screen readers and phones', () => {
 	});
 
 	test('attachments on a phone: 拍照 / 从相册选择 / 选择文件 in Chinese, then the file name, size and preview', async ({ browser }) => {
-		const context = await browser.newContext({ baseURL: base(), serviceWorkers: 'block', storageState: JSON.parse(accounts.applicant.state), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const context = await contextFor(browser, base(), accounts, 'applicant', 'elder', 360, true);
 		const page = await context.newPage();
 		await page.goto(`/apply/${accounts.applicant.certId}?kind=变更`);
 		const field = page.locator('[data-field="applicationForm"]');
@@ -172,6 +172,7 @@ test.describe('forms for screen readers and phones', () => {
 		await expect(chosen.getByText(/\d+(\.\d+)? KB/)).toBeVisible();
 		await expect(chosen.getByRole('img', { name: /申请表 第 1 个文件预览/ })).toBeVisible();
 		await expect(field.getByText('已选择 1 个文件')).toBeVisible();
+		expect(await violations(page), 'axe with the phone pickers and a preview').toEqual([]);
 		await context.close();
 	});
 });
