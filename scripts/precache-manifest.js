@@ -20,8 +20,9 @@ const ON_DEMAND_MODULES = ['src/lib/ecert/pdf.ts', 'src/lib/password/strength.ts
 const VITE_MANIFEST = join(root, '.svelte-kit/output/client/.vite/manifest.json');
 /** Never precached: the worker itself, Kit's version poll, and the fallback's own path (listed as '/'). */
 const SKIP = new Set(['/service-worker.js', '/_app/version.json', '/index.html']);
-/** Fetched only when needed and kept by the page itself: the e-certificate PDF's font slices (src/lib/ecert/fonts.ts). */
-const SKIP_PREFIXES = ['/ecert-fonts/'];
+/** Fetched only when needed and kept by the page itself: the e-certificate PDF's font slices (src/lib/ecert/fonts.ts)… */
+/** …and the manifest's screenshots, which only an install dialog shows. */
+const SKIP_PREFIXES = ['/ecert-fonts/', '/screenshots/'];
 const TOKEN = 'self.__PRECACHE_MANIFEST';
 
 async function walk(dir) {

@@ -105,8 +105,10 @@ test.describe('变更申请', () => {
 		await expect(row.locator('.op')).toContainText('审核通过');
 		await expect(row.locator('.ecert')).toHaveText('✓');
 		await expect(row.locator('.certno')).toHaveText(/^云建安C2（\d{4}）\d{7}$/);
-		await expect(row.getByRole('cell', { name: '李建华' })).toBeVisible();
-		await expect(row.getByRole('cell', { name: employer })).toBeVisible();
+		// The holder and employer: on the certificate's second line.
+		const more = page.locator('tbody', { has: row }).locator('.more');
+		await expect(more.getByText('李建华', { exact: true })).toBeVisible();
+		await expect(more.getByText(employer, { exact: true })).toBeVisible();
 	});
 
 	test('the new ID photo goes with the application and leaves the device once the server has it', async ({ page, makeApplicant, loginAs, admin }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMessage, fieldMessages } from './errors';
+import { ClientResponseError } from 'pocketbase';
+import { cleanMessage, fieldMessages, loginErrorMessage } from './errors';
 import { refusalFrom } from '$lib/offline/server-errors';
 
 const body = {
@@ -30,5 +31,17 @@ describe('reading PocketBase refusals', () => {
 		expect(r.message).toBe('已有一份企业信息修改申请在办理中，审核结束后再提交');
 		expect(r.fields).toEqual(fieldMessages(body));
 		expect(refusalFrom(413, {}).message).toBe('附件总大小超过服务器限制，请删除或压缩部分附件后重新提交。');
+	});
+});
+
+describe('login failures', () => {
+	const answer = (status: number, message: string) => new ClientResponseError({ url: '/api/collections/applicants/auth-with-password', status, response: { status, message, data: {} } });
+
+	it("says how long to wait after PocketBase's own rate limit", () => {
+		expect(loginErrorMessage(answer(429, 'Too Many Requests.'))).toBe('登录尝试过于频繁（同一网络每分钟最多 10 次），请 1 分钟后再试。');
+	});
+
+	it("shows the server's own lockout answer as it says it", () => {
+		expect(loginErrorMessage(answer(429, '连续 5 次错误，账号已锁定，请 15 分钟后再试.'))).toBe('连续 5 次错误，账号已锁定，请 15 分钟后再试');
 	});
 });

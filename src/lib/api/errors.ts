@@ -67,11 +67,25 @@ const BY_STATUS: Record<number, string> = {
 	500: '服务器出错，请稍后再试'
 };
 
+/**
+ * Logins per network (IP) and minute: PocketBase's rate-limit rule `*:auth` in
+ * pb_migrations/1795759000_settings.js. Its window is a minute, so a minute's
+ * wait always lets the next attempt through.
+ */
+export const AUTH_RATE_LIMIT = { maxRequests: 10, minutes: 1 };
+
+/** A login's failure: PocketBase's own 429 says how long to wait (the account lockout answers for itself). */
+export function loginErrorMessage(err: unknown): string {
+	if (err instanceof ClientResponseError && err.status === 429 && !hasChinese(err.response?.message))
+		return `登录尝试过于频繁（同一网络每分钟最多 ${AUTH_RATE_LIMIT.maxRequests} 次），请 ${AUTH_RATE_LIMIT.minutes} 分钟后再试。`;
+	return errorMessage(err);
+}
+
 /** The one message to show for any failed request. */
 export function errorMessage(err: unknown): string {
 	if (!(err instanceof ClientResponseError)) return err instanceof Error ? err.message : String(err);
 	if (err.status === 0) return BY_STATUS[0];
-	if (err.status === 429) return BY_STATUS[429];
+	if (err.status === 429 && !hasChinese(err.response?.message)) return BY_STATUS[429];
 	// Our hooks answer in Chinese; PocketBase's own English answers get a Chinese one.
 	const message = err.response?.message;
 	if (hasChinese(message)) return cleanMessage(message);

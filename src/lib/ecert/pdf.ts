@@ -26,14 +26,14 @@ import { PdfCjkFont } from './pdf-font';
 import { qrModules, qrPath, QUIET_ZONE } from './qr';
 import { parseTrueType } from './truetype';
 
-const A4: [number, number] = [595.28, 841.89];
+export const A4: [number, number] = [595.28, 841.89];
 
-interface Writer {
+export interface Writer {
 	width(text: string, size: number): number;
 	draw(text: string, x: number, y: number, size: number, color?: RGB): void;
 }
 
-function writer(page: PDFPage, loaded: LoadedFonts, fonts: Map<FontSlice, PdfCjkFont>, black: RGB): Writer {
+export function writer(page: PDFPage, loaded: LoadedFonts, fonts: Map<FontSlice, PdfCjkFont>, black: RGB): Writer {
 	/** Runs of consecutive characters that one font slice covers; characters no slice has are left out. */
 	const runs = (text: string) => {
 		const out: { font: PdfCjkFont; text: string }[] = [];
@@ -97,6 +97,19 @@ export function preparePdf(doc: EcertDocument, origin: string): Promise<LoadedFo
 	return prepared.work;
 }
 
+/** The loaded font slices as fonts of the page; `finish` embeds their subsets once everything is drawn. */
+export function embedFonts(pdf: PDFDocument, page: PDFPage, loaded: LoadedFonts): { fonts: Map<FontSlice, PdfCjkFont>; finish: () => void } {
+	const fonts = new Map<FontSlice, PdfCjkFont>();
+	for (const [slice, bytes] of loaded.bytes) {
+		const font = new PdfCjkFont(pdf, parseTrueType(bytes), `F${fonts.size + 1}`);
+		page.node.setFontDictionary(PDFName.of(font.key), font.ref);
+		fonts.set(slice, font);
+	}
+	// Subset tags: six capitals, different for each font of the file.
+	const finish = () => [...fonts.values()].forEach((f, i) => f.finish(pdf, 'ANG' + String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26))));
+	return { fonts, finish };
+}
+
 /** Builds the PDF of one certificate. */
 export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint8Array> {
 	const loaded = await preparePdf(doc, origin);
@@ -111,12 +124,7 @@ export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint
 	pdf.setLanguage('zh-CN');
 
 	const page = pdf.addPage(A4);
-	const fonts = new Map<FontSlice, PdfCjkFont>();
-	for (const [slice, bytes] of loaded.bytes) {
-		const font = new PdfCjkFont(pdf, parseTrueType(bytes), `F${fonts.size + 1}`);
-		page.node.setFontDictionary(PDFName.of(font.key), font.ref);
-		fonts.set(slice, font);
-	}
+	const { fonts, finish } = embedFonts(pdf, page, loaded);
 	const [W, H] = A4;
 	const blue = rgb(0x1d / 255, 0x4f / 255, 0x91 / 255);
 	const grey = rgb(0.42, 0.45, 0.5);
@@ -170,7 +178,6 @@ export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint
 	w.draw(state, labelX, 166, 11, doc.state === '有效' ? black : rgb(0.7, 0.15, 0.12));
 	notes.forEach((line, i) => w.draw(line, labelX, 72 - i * 13, 8.5, grey));
 
-	// Subset tags: six capitals, different for each font of the file.
-	[...fonts.values()].forEach((f, i) => f.finish(pdf, 'ANG' + String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26))));
+	finish();
 	return pdf.save({ useObjectStreams: true });
 }

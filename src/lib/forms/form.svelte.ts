@@ -184,6 +184,22 @@ export class FormController<V extends Record<string, string>> {
 		return Object.keys(this.#local).length;
 	}
 
+	/** How many fields show a message now (the form's own and the server's). */
+	get messageCount(): number {
+		const fields = new Set([...Object.keys(this.#local), ...Object.keys(this.#server.fields)]);
+		return [...fields].filter((f) => this.error(f)).length;
+	}
+
+	/**
+	 * Whether a field's message is itself the announcement (role=alert): only
+	 * when it is the one thing wrong. Otherwise one alert speaks for them all —
+	 * the refusal, or FormStatus's count — and the focus, moved to the first
+	 * field with a message, reads that field's message as its description.
+	 */
+	get fieldAlerts(): boolean {
+		return this.messageCount <= 1 && !this.notices.some((n) => n.tone === 'error' || n.tone === 'warn');
+	}
+
 	#clear(field: string) {
 		if (this.#local[field]) this.#local = Object.fromEntries(Object.entries(this.#local).filter(([k]) => k !== field));
 		const failure = this.#server.failure;

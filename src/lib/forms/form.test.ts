@@ -72,6 +72,22 @@ describe('FormController', () => {
 		expect(await listOutbox()).toHaveLength(0);
 	});
 
+	it('one alert per submit: a lone message is its own alert, several leave it to the one summary', async () => {
+		const c = contactForm();
+		stop = c.stop;
+		c.form.values.contactPhone = '12345';
+		expect(await c.form.submit()).toBe(false);
+		expect(c.form.messageCount).toBe(1);
+		expect(c.form.fieldAlerts).toBe(true);
+		c.form.values.contactEmail = 'not-an-address';
+		expect(await c.form.submit()).toBe(false);
+		expect(c.form.messageCount).toBe(2);
+		expect(c.form.fieldAlerts).toBe(false);
+		c.form.values.contactPhone = '0871-6000000';
+		c.form.edit('contactPhone');
+		expect(c.form.fieldAlerts).toBe(true);
+	});
+
 	it("queues a valid submission in the outbox and shows the server's refusal beside the field, once, without 。。", async () => {
 		const c = contactForm();
 		stop = c.stop;
