@@ -15,8 +15,8 @@ import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const PHOTO_PREFIXES = ['/models/', '/tfjs/', '/_app/immutable/workers/'];
-/** Modules loaded by a dynamic import only when someone uses them (the PDF download, the new-password meter). */
-const ON_DEMAND_MODULES = ['src/lib/ecert/pdf.ts', 'src/lib/password/strength.ts'];
+/** Modules loaded by a dynamic import only when someone uses them (the PDF downloads, the new-password meter). */
+const ON_DEMAND_MODULES = ['src/lib/ecert/pdf.ts', 'src/lib/ecert/pledge-pdf.ts', 'src/lib/password/strength.ts'];
 const VITE_MANIFEST = join(root, '.svelte-kit/output/client/.vite/manifest.json');
 /** Never precached: the worker itself, Kit's version poll, and the fallback's own path (listed as '/'). */
 const SKIP = new Set(['/service-worker.js', '/_app/version.json', '/index.html']);
