@@ -1,7 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium (browser downloads are not possible here, nor needed).
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-dev-shm-usage'
+];
 
 export default defineConfig({
 	testDir: 'tests/e2e',

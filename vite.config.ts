@@ -19,8 +19,16 @@ export default defineConfig({
 				// login page import the domain modules they need directly.
 				codeSplitting: {
 					groups: [
-						{ name: 'rules', test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]domain[\\/](rules|application|enterprise|profile|index)\.ts$/, priority: 3 },
-						{ name: 'framework', test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]|rolldown[\\/]runtime|vite[\\/]preload-helper/, priority: 2 },
+						{
+							name: 'rules',
+							test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]domain[\\/](rules|application|enterprise|profile|index)\.ts$/,
+							priority: 3
+						},
+						{
+							name: 'framework',
+							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]|rolldown[\\/]runtime|vite[\\/]preload-helper/,
+							priority: 2
+						},
 						{ name: 'app-core', test: /node_modules[\\/]pocketbase[\\/]|src[\\/]lib[\\/](api|domain)[\\/]/, priority: 1 }
 					]
 				}

@@ -37,90 +37,100 @@ onRecordValidate((e) => {
 // Chinese one that does not tell whether the account exists. Every attempt
 // is audited and counted per account (lib/logins.js): a locked account is
 // told, in Chinese, how long to wait.
-onRecordAuthWithPasswordRequest((e) => {
-	const d = require(`${__hooks}/lib/domain.js`);
-	const logins = require(`${__hooks}/lib/logins.js`);
-	const applicant = e.collection.name === 'applicants';
-	const kind = applicant ? 'applicant' : 'enterprise';
-	const message = d.identityError(kind, e.identity || '');
-	if (message) throw new BadRequestError(message, { identity: new ValidationError('invalid_identity', message) });
-	const identity = d.normalizeIdentity(kind, e.identity);
-	if (!e.record && identity !== e.identity) {
-		try {
-			e.record = e.app.findFirstRecordByData(e.collection, applicant ? 'idNumber' : 'uscc', identity);
-		} catch (_) {
-			/* stays unknown: answered as a wrong password below */
+onRecordAuthWithPasswordRequest(
+	(e) => {
+		const d = require(`${__hooks}/lib/domain.js`);
+		const logins = require(`${__hooks}/lib/logins.js`);
+		const applicant = e.collection.name === 'applicants';
+		const kind = applicant ? 'applicant' : 'enterprise';
+		const message = d.identityError(kind, e.identity || '');
+		if (message) throw new BadRequestError(message, { identity: new ValidationError('invalid_identity', message) });
+		const identity = d.normalizeIdentity(kind, e.identity);
+		if (!e.record && identity !== e.identity) {
+			try {
+				e.record = e.app.findFirstRecordByData(e.collection, applicant ? 'idNumber' : 'uscc', identity);
+			} catch (_) {
+				/* stays unknown: answered as a wrong password below */
+			}
 		}
-	}
-	e.identity = identity;
-	const name = e.record ? e.record.getString('name') : '';
-	const attempt = logins.open(e, {
-		accountType: applicant ? '个人' : '企业',
-		identity: identity,
-		accountId: e.record ? e.record.id : '',
-		label: (applicant ? d.maskIdNumber(identity) : identity) + (name ? ' ' + name : '')
-	});
-	const wrong = `${applicant ? '身份证号' : '统一社会信用代码'}或密码错误`;
-	if (!e.record) {
-		// PocketBase's own handler spends a dummy password check on unknown
-		// accounts, so the answer takes as long as for a wrong password.
-		try {
-			e.next();
-		} catch (_) {
-			/* always "Failed to authenticate." here */
+		e.identity = identity;
+		const name = e.record ? e.record.getString('name') : '';
+		const attempt = logins.open(e, {
+			accountType: applicant ? '个人' : '企业',
+			identity: identity,
+			accountId: e.record ? e.record.id : '',
+			label: (applicant ? d.maskIdNumber(identity) : identity) + (name ? ' ' + name : '')
+		});
+		const wrong = `${applicant ? '身份证号' : '统一社会信用代码'}或密码错误`;
+		if (!e.record) {
+			// PocketBase's own handler spends a dummy password check on unknown
+			// accounts, so the answer takes as long as for a wrong password.
+			try {
+				e.next();
+			} catch (_) {
+				/* always "Failed to authenticate." here */
+			}
+			logins.refuse(attempt, wrong);
 		}
-		logins.refuse(attempt, wrong);
-	}
-	if (!e.record.validatePassword(e.password)) logins.refuse(attempt, wrong);
-	logins.settle(e.app, attempt, logins.RESULTS.ok);
-	e.next();
-}, 'applicants', 'enterprises');
+		if (!e.record.validatePassword(e.password)) logins.refuse(attempt, wrong);
+		logins.settle(e.app, attempt, logins.RESULTS.ok);
+		e.next();
+	},
+	'applicants',
+	'enterprises'
+);
 
-onRecordUpdateRequest((e) => {
-	const d = require(`${__hooks}/lib/domain.js`);
-	const self = require(`${__hooks}/lib/accounts.js`);
-	const body = e.requestInfo().body || {};
-	const identityField = e.collection.name === 'applicants' ? 'idNumber' : 'uscc';
-	const changesPassword = body.password !== undefined && body.password !== '';
+onRecordUpdateRequest(
+	(e) => {
+		const d = require(`${__hooks}/lib/domain.js`);
+		const self = require(`${__hooks}/lib/accounts.js`);
+		const body = e.requestInfo().body || {};
+		const identityField = e.collection.name === 'applicants' ? 'idNumber' : 'uscc';
+		const changesPassword = body.password !== undefined && body.password !== '';
 
-	if (e.hasSuperuserAuth()) {
-		// A reviewer resetting someone's password hands out a temporary one.
-		if (changesPassword && body.mustChangePassword === undefined) e.record.set('mustChangePassword', true);
-		return e.next();
-	}
-
-	const allowed = self.SELF_EDITABLE[e.collection.name];
-	for (const key of Object.keys(body)) {
-		if (allowed.indexOf(key) === -1) {
-			throw new ForbiddenError(self.FORBIDDEN_FIELD_MESSAGE, { [key]: new ValidationError('not_self_editable', self.FORBIDDEN_FIELD_MESSAGE) });
+		if (e.hasSuperuserAuth()) {
+			// A reviewer resetting someone's password hands out a temporary one.
+			if (changesPassword && body.mustChangePassword === undefined) e.record.set('mustChangePassword', true);
+			return e.next();
 		}
-	}
 
-	// An applicant's phone number: profile.pb.js (the 个人信息 schema).
-	if (e.collection.name === 'enterprises') {
-		const contact = {};
-		for (const key of ['contactName', 'contactPhone', 'contactEmail']) if (key in body) contact[key] = String(body[key] || '');
-		const errors = d.validateContact(contact);
-		const keys = Object.keys(errors);
-		if (keys.length) {
-			const data = {};
-			for (const key of keys) data[key] = new ValidationError('invalid_contact', errors[key]);
-			throw new BadRequestError(errors[keys[0]], data);
+		const allowed = self.SELF_EDITABLE[e.collection.name];
+		for (const key of Object.keys(body)) {
+			if (allowed.indexOf(key) === -1) {
+				throw new ForbiddenError(self.FORBIDDEN_FIELD_MESSAGE, {
+					[key]: new ValidationError('not_self_editable', self.FORBIDDEN_FIELD_MESSAGE)
+				});
+			}
 		}
-	}
 
-	if (e.record.original().getBool('mustChangePassword') && !changesPassword) {
-		throw new ForbiddenError(self.MUST_CHANGE_MESSAGE, {});
-	}
+		// An applicant's phone number: profile.pb.js (the 个人信息 schema).
+		if (e.collection.name === 'enterprises') {
+			const contact = {};
+			for (const key of ['contactName', 'contactPhone', 'contactEmail']) if (key in body) contact[key] = String(body[key] || '');
+			const errors = d.validateContact(contact);
+			const keys = Object.keys(errors);
+			if (keys.length) {
+				const data = {};
+				for (const key of keys) data[key] = new ValidationError('invalid_contact', errors[key]);
+				throw new BadRequestError(errors[keys[0]], data);
+			}
+		}
 
-	if (changesPassword) {
-		const owner = { identity: e.record.getString(identityField), name: e.record.getString('name') };
-		const message = require(`${__hooks}/lib/password.js`).passwordError(String(body.password), owner);
-		if (message) throw new BadRequestError(message, { password: new ValidationError('weak_password', message) });
-		e.record.set('mustChangePassword', false);
-	}
-	e.next();
-}, 'applicants', 'enterprises');
+		if (e.record.original().getBool('mustChangePassword') && !changesPassword) {
+			throw new ForbiddenError(self.MUST_CHANGE_MESSAGE, {});
+		}
+
+		if (changesPassword) {
+			const owner = { identity: e.record.getString(identityField), name: e.record.getString('name') };
+			const message = require(`${__hooks}/lib/password.js`).passwordError(String(body.password), owner);
+			if (message) throw new BadRequestError(message, { password: new ValidationError('weak_password', message) });
+			e.record.set('mustChangePassword', false);
+		}
+		e.next();
+	},
+	'applicants',
+	'enterprises'
+);
 
 // Public, non-personal configuration the app shows in its header.
 routerAdd('GET', '/api/anguan/config', (e) => {

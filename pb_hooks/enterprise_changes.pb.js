@@ -21,4 +21,3 @@ onModelCreateExecute((e) => {
 onModelUpdateExecute((e) => {
 	require(`${__hooks}/lib/review.js`).writeWithEvent(e, require(`${__hooks}/lib/enterprise-changes.js`).spec());
 }, 'enterprise_changes');
-

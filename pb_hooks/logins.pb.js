@@ -7,7 +7,9 @@
 
 onRecordAuthWithPasswordRequest((e) => {
 	const logins = require(`${__hooks}/lib/logins.js`);
-	const email = String(e.identity || '').trim().toLowerCase();
+	const email = String(e.identity || '')
+		.trim()
+		.toLowerCase();
 	const attempt = logins.open(e, { accountType: '审核人员', identity: email, accountId: e.record ? e.record.id : '', label: email });
 	if (!e.record || !e.record.validatePassword(e.password)) {
 		if (!e.record) {
@@ -26,7 +28,11 @@ onRecordAuthWithPasswordRequest((e) => {
 onRecordAuthWithOTPRequest((e) => {
 	const logins = require(`${__hooks}/lib/logins.js`);
 	e.next();
-	logins.record(e, { accountType: '审核人员', identity: e.record.email().toLowerCase(), accountId: e.record.id, label: e.record.email() }, logins.RESULTS.ok);
+	logins.record(
+		e,
+		{ accountType: '审核人员', identity: e.record.email().toLowerCase(), accountId: e.record.id, label: e.record.email() },
+		logins.RESULTS.ok
+	);
 }, '_superusers');
 
 // The audit is written by the hooks above only: through the API nobody —

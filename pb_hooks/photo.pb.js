@@ -6,7 +6,11 @@
 // before the attachments are written (onRecordCreate would hold it through
 // the whole save, and a deadline rush runs out of VMs).
 
-onRecordValidate((e) => {
-	require(`${__hooks}/lib/photo.js`).checkNewPhoto(e.record);
-	e.next();
-}, 'applicants', 'cert_applications');
+onRecordValidate(
+	(e) => {
+		require(`${__hooks}/lib/photo.js`).checkNewPhoto(e.record);
+		e.next();
+	},
+	'applicants',
+	'cert_applications'
+);

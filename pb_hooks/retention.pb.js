@@ -7,4 +7,9 @@ cronAdd('anguan-retention', '40 16 * * *', () => {
 	require(`${__hooks}/lib/retention.js`).run($app);
 });
 
-routerAdd('POST', '/api/anguan/jobs/retention', (e) => e.json(200, require(`${__hooks}/lib/retention.js`).run(e.app)), $apis.requireSuperuserAuth());
+routerAdd(
+	'POST',
+	'/api/anguan/jobs/retention',
+	(e) => e.json(200, require(`${__hooks}/lib/retention.js`).run(e.app)),
+	$apis.requireSuperuserAuth()
+);

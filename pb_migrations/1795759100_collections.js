@@ -5,15 +5,32 @@
 migrate(
 	(app) => {
 		const CITIES = [
-			'昆明市', '曲靖市', '玉溪市', '保山市', '昭通市', '丽江市', '普洱市', '临沧市',
-			'楚雄彝族自治州', '红河哈尼族彝族自治州', '文山壮族苗族自治州', '西双版纳傣族自治州',
-			'大理白族自治州', '德宏傣族景颇族自治州', '怒江傈僳族自治州', '迪庆藏族自治州'
+			'昆明市',
+			'曲靖市',
+			'玉溪市',
+			'保山市',
+			'昭通市',
+			'丽江市',
+			'普洱市',
+			'临沧市',
+			'楚雄彝族自治州',
+			'红河哈尼族彝族自治州',
+			'文山壮族苗族自治州',
+			'西双版纳傣族自治州',
+			'大理白族自治州',
+			'德宏傣族景颇族自治州',
+			'怒江傈僳族自治州',
+			'迪庆藏族自治州'
 		];
 		const STATUSES = ['已提交', '审核中', '审核通过', '审核不通过', '已撤回', '已发证'];
 		const REJECT_REASONS = [
-			'在新单位参保不满3个月', '社保证明与工作单位不一致', '身份证扫描件不清晰或不完整',
-			'承诺书未签字或未盖章', '原纸质证书扫描件不完整（缺照片页或签章页）',
-			'建造师执业证书缺失或无法验证', '证件照片不符合要求'
+			'在新单位参保不满3个月',
+			'社保证明与工作单位不一致',
+			'身份证扫描件不清晰或不完整',
+			'承诺书未签字或未盖章',
+			'原纸质证书扫描件不完整（缺照片页或签章页）',
+			'建造师执业证书缺失或无法验证',
+			'证件照片不符合要求'
 		];
 		const SCAN_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
 		const MB = 1 << 20;
@@ -22,8 +39,14 @@ migrate(
 
 		const text = (name, help, extra) => Object.assign({ type: 'text', name, help, max: 200 }, extra || {});
 		const scan = (name, help, maxSelect) => ({
-			type: 'file', name, help, maxSelect, maxSize: 10 * MB, mimeTypes: SCAN_TYPES,
-			protected: true, thumbs: ['240x0']
+			type: 'file',
+			name,
+			help,
+			maxSelect,
+			maxSize: 10 * MB,
+			mimeTypes: SCAN_TYPES,
+			protected: true,
+			thumbs: ['240x0']
 		});
 		const date = (name, help) => ({ type: 'date', name, help });
 		const created = () => [
@@ -31,10 +54,21 @@ migrate(
 			{ type: 'autodate', name: 'updated', onCreate: true, onUpdate: true }
 		];
 		const review = () => [
-			{ type: 'select', name: 'status', required: true, maxSelect: 1, values: STATUSES,
-				help: '审核人员：已提交 → 审核中 → 审核通过 / 审核不通过。审核通过后由系统自动发证（已发证）。' },
-			{ type: 'select', name: 'rejectReasons', maxSelect: REJECT_REASONS.length, values: REJECT_REASONS,
-				help: '审核不通过的原因（可多选），申请人可在“我的证书”中看到' },
+			{
+				type: 'select',
+				name: 'status',
+				required: true,
+				maxSelect: 1,
+				values: STATUSES,
+				help: '审核人员：已提交 → 审核中 → 审核通过 / 审核不通过。审核通过后由系统自动发证（已发证）。'
+			},
+			{
+				type: 'select',
+				name: 'rejectReasons',
+				maxSelect: REJECT_REASONS.length,
+				values: REJECT_REASONS,
+				help: '审核不通过的原因（可多选），申请人可在“我的证书”中看到'
+			},
 			text('rejectNote', '审核不通过的其他说明（可选，与上面的原因一起显示给申请人）', { max: 500 }),
 			date('submittedAt', '最近一次提交（或补充资料后再次提交）的时间'),
 			date('decidedAt', '审核通过或不通过的时间'),
@@ -52,7 +86,13 @@ migrate(
 			deleteRule: null,
 			passwordAuth: { enabled: true, identityFields: ['uscc'] },
 			fields: [
-				text('uscc', '统一社会信用代码（18位，登录账号）', { required: true, presentable: true, min: 18, max: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$' }),
+				text('uscc', '统一社会信用代码（18位，登录账号）', {
+					required: true,
+					presentable: true,
+					min: 18,
+					max: 18,
+					pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$'
+				}),
 				text('name', '企业名称', { required: true, presentable: true }),
 				text('legalRep', '企业法人'),
 				{ type: 'select', name: 'regCity', maxSelect: 1, values: CITIES, help: '工商注册所在地' },
@@ -91,8 +131,16 @@ migrate(
 				text('title', '技术职称；没有职称填“无”'),
 				text('position', '职位'),
 				{ type: 'relation', name: 'enterprise', maxSelect: 1, collectionId: enterprises.id, help: '工作单位（需与社保一致）' },
-				{ type: 'file', name: 'photo', maxSelect: 1, maxSize: 2 * MB, mimeTypes: ['image/jpeg'], protected: true, thumbs: ['120x156'],
-					help: '证件照片：白底彩色，不低于440×572像素，高宽比1.3，jpg' },
+				{
+					type: 'file',
+					name: 'photo',
+					maxSelect: 1,
+					maxSize: 2 * MB,
+					mimeTypes: ['image/jpeg'],
+					protected: true,
+					thumbs: ['120x156'],
+					help: '证件照片：白底彩色，不低于440×572像素，高宽比1.3，jpg'
+				},
 				{ type: 'json', name: 'photoCheck', maxSize: 20000, help: '照片自动检测报告' },
 				{ type: 'bool', name: 'mustChangePassword', help: '为真时须先修改默认密码才能使用系统' },
 				...created()
@@ -119,10 +167,24 @@ migrate(
 			updateRule: null,
 			deleteRule: null,
 			fields: [
-				{ type: 'relation', name: 'holder', required: true, maxSelect: 1, collectionId: applicants.id, cascadeDelete: false, help: '持证人' },
+				{
+					type: 'relation',
+					name: 'holder',
+					required: true,
+					maxSelect: 1,
+					collectionId: applicants.id,
+					cascadeDelete: false,
+					help: '持证人'
+				},
 				text('certNo', '证书编号，如 云建安B（2023）0000123；审核通过后系统自动分配', { presentable: true, max: 40 }),
-				{ type: 'select', name: 'category', required: true, maxSelect: 1, values: ['A', 'B', 'C1', 'C2', 'C3'],
-					help: 'A 企业主要负责人；B 项目负责人；C1 机械类、C2 土建类、C3 综合类专职安全生产管理人员' },
+				{
+					type: 'select',
+					name: 'category',
+					required: true,
+					maxSelect: 1,
+					values: ['A', 'B', 'C1', 'C2', 'C3'],
+					help: 'A 企业主要负责人；B 项目负责人；C1 机械类、C2 土建类、C3 综合类专职安全生产管理人员'
+				},
 				{ type: 'select', name: 'status', required: true, maxSelect: 1, values: ['有效', '失效', '注销'], help: '证书状态' },
 				date('firstIssued', '首次发证日期'),
 				date('validUntil', '有效期结束时间；延续申请须在此日期前一天以前提交'),
@@ -150,8 +212,23 @@ migrate(
 			updateRule: owner('applicant') + ' && (@request.body.applicant:isset = false || @request.body.applicant = @request.auth.id)',
 			deleteRule: null,
 			fields: [
-				{ type: 'relation', name: 'applicant', required: true, maxSelect: 1, collectionId: applicants.id, help: '申请人', presentable: true },
-				{ type: 'relation', name: 'certificate', required: true, maxSelect: 1, collectionId: certificates.id, help: '申请变更或延续的证书' },
+				{
+					type: 'relation',
+					name: 'applicant',
+					required: true,
+					maxSelect: 1,
+					collectionId: applicants.id,
+					help: '申请人',
+					presentable: true
+				},
+				{
+					type: 'relation',
+					name: 'certificate',
+					required: true,
+					maxSelect: 1,
+					collectionId: certificates.id,
+					help: '申请变更或延续的证书'
+				},
 				{ type: 'select', name: 'kind', required: true, maxSelect: 1, values: ['变更', '延续'], help: '申请类型' },
 				...review(),
 				text('origIdNumber', '原身份证号（提交时系统记录）'),
@@ -164,8 +241,16 @@ migrate(
 				text('title', '变更后技术职称（无职称为“无”）'),
 				text('position', '变更后职位'),
 				{ type: 'relation', name: 'enterprise', maxSelect: 1, collectionId: enterprises.id, help: '变更后工作单位（需与社保一致）' },
-				{ type: 'file', name: 'photo', maxSelect: 1, maxSize: 2 * MB, mimeTypes: ['image/jpeg'], protected: true, thumbs: ['120x156'],
-					help: '新证件照片（可选）：白底彩色，不低于440×572像素，高宽比1.3，jpg' },
+				{
+					type: 'file',
+					name: 'photo',
+					maxSelect: 1,
+					maxSize: 2 * MB,
+					mimeTypes: ['image/jpeg'],
+					protected: true,
+					thumbs: ['120x156'],
+					help: '新证件照片（可选）：白底彩色，不低于440×572像素，高宽比1.3，jpg'
+				},
 				{ type: 'json', name: 'photoCheck', maxSize: 20000, help: '新证件照片的自动检测报告（警告项已由申请人确认）' },
 				scan('idCardBack', '身份证国徽面扫描件', 1),
 				scan('idCardFront', '身份证姓名面扫描件', 1),
@@ -195,7 +280,15 @@ migrate(
 			updateRule: owner('enterprise') + ' && (@request.body.enterprise:isset = false || @request.body.enterprise = @request.auth.id)',
 			deleteRule: null,
 			fields: [
-				{ type: 'relation', name: 'enterprise', required: true, maxSelect: 1, collectionId: enterprises.id, help: '企业', presentable: true },
+				{
+					type: 'relation',
+					name: 'enterprise',
+					required: true,
+					maxSelect: 1,
+					collectionId: enterprises.id,
+					help: '企业',
+					presentable: true
+				},
 				{ type: 'select', name: 'kind', required: true, maxSelect: 2, values: ['企业名称修改', '企业资质修改'], help: '修改内容' },
 				...review(),
 				{ type: 'json', name: 'original', maxSize: 20000, help: '修改前的企业信息（提交时系统记录）' },

@@ -3,20 +3,23 @@
 // and the reviewers' queue of what waits, oldest first.
 migrate(
 	(app) => {
-		app.save(new Collection({
-			type: 'view',
-			name: 'enterprise_directory',
-			listRule: '@request.auth.id != "" && @request.auth.mustChangePassword = false',
-			viewRule: '@request.auth.id != "" && @request.auth.mustChangePassword = false',
-			viewQuery: 'SELECT id, name, uscc, regCity FROM enterprises'
-		}));
+		app.save(
+			new Collection({
+				type: 'view',
+				name: 'enterprise_directory',
+				listRule: '@request.auth.id != "" && @request.auth.mustChangePassword = false',
+				viewRule: '@request.auth.id != "" && @request.auth.mustChangePassword = false',
+				viewQuery: 'SELECT id, name, uscc, regCity FROM enterprises'
+			})
+		);
 
-		app.save(new Collection({
-			type: 'view',
-			name: 'review_queue',
-			listRule: null,
-			viewRule: null,
-			viewQuery: `
+		app.save(
+			new Collection({
+				type: 'view',
+				name: 'review_queue',
+				listRule: null,
+				viewRule: null,
+				viewQuery: `
 				SELECT q.id, q.source, q.kind, q.status, q.submittedAt, q.who, q.category, q.certNo FROM (
 					SELECT a.id AS id, '证书申请' AS source, a.kind AS kind, a.status AS status,
 					       a.submittedAt AS submittedAt, p.name AS who, c.category AS category, c.certNo AS certNo
@@ -31,7 +34,8 @@ migrate(
 					WHERE e.status IN ('已提交', '审核中')
 				) q
 				ORDER BY q.submittedAt`
-		}));
+			})
+		);
 	},
 	(app) => {
 		for (const name of ['review_queue', 'enterprise_directory']) app.delete(app.findCollectionByNameOrId(name));

@@ -6,9 +6,22 @@ migrate(
 	(app) => {
 		const certificates = app.findCollectionByNameOrId('certificates');
 		const system = '（系统在发证时填写，不能手工修改）';
-		certificates.fields.add(new TextField({ name: 'ecertPayload', max: 2000, help: '电子证书签名内容：证书编号、脱敏姓名和身份证号、类别、企业、有效期、颁发日期、发证机关、核验码、密钥编号' + system }));
+		certificates.fields.add(
+			new TextField({
+				name: 'ecertPayload',
+				max: 2000,
+				help: '电子证书签名内容：证书编号、脱敏姓名和身份证号、类别、企业、有效期、颁发日期、发证机关、核验码、密钥编号' + system
+			})
+		);
 		certificates.fields.add(new TextField({ name: 'ecertSignature', max: 200, help: '电子证书的 SM2/SM3 签名（r‖s，十六进制）' + system }));
-		certificates.fields.add(new NumberField({ name: 'ecertVersion', onlyInt: true, min: 0, help: '电子证书版本：每次发证（变更、延续）加 1；历次版本见 ecert_versions' + system }));
+		certificates.fields.add(
+			new NumberField({
+				name: 'ecertVersion',
+				onlyInt: true,
+				min: 0,
+				help: '电子证书版本：每次发证（变更、延续）加 1；历次版本见 ecert_versions' + system
+			})
+		);
 		app.save(certificates);
 
 		const versions = new Collection({
@@ -21,7 +34,16 @@ migrate(
 			updateRule: null,
 			deleteRule: null,
 			fields: [
-				{ type: 'relation', name: 'certificate', required: true, maxSelect: 1, collectionId: certificates.id, cascadeDelete: false, help: '证书', presentable: true },
+				{
+					type: 'relation',
+					name: 'certificate',
+					required: true,
+					maxSelect: 1,
+					collectionId: certificates.id,
+					cascadeDelete: false,
+					help: '证书',
+					presentable: true
+				},
 				{ type: 'number', name: 'version', onlyInt: true, min: 1, help: '版本号（第几次发放电子证书）' },
 				{ type: 'text', name: 'certNo', max: 40, help: '证书编号', presentable: true },
 				{ type: 'text', name: 'verifyCode', max: 40, help: '这一版本的核验码；旧版本的核验码在公开核验时显示“已更新”' },

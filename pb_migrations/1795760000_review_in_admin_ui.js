@@ -33,7 +33,11 @@ migrate(
 		after(
 			applications,
 			'photoCheck',
-			new TextField({ name: 'photoCheckSummary', max: d.PHOTO_CHECK_SUMMARY_MAX, help: '照片自动检测结果（中文摘要，系统根据 photoCheck 生成）' })
+			new TextField({
+				name: 'photoCheckSummary',
+				max: d.PHOTO_CHECK_SUMMARY_MAX,
+				help: '照片自动检测结果（中文摘要，系统根据 photoCheck 生成）'
+			})
 		);
 		applications.fields.add(
 			new TextField({

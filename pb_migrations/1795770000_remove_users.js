@@ -14,6 +14,8 @@ migrate(
 	},
 	(app) => {
 		// Not recreated open: back as an auth collection nobody may use.
-		app.save(new Collection({ type: 'auth', name: 'users', listRule: null, viewRule: null, createRule: null, updateRule: null, deleteRule: null }));
+		app.save(
+			new Collection({ type: 'auth', name: 'users', listRule: null, viewRule: null, createRule: null, updateRule: null, deleteRule: null })
+		);
 	}
 );

@@ -17,10 +17,7 @@ migrate(
 		events.fields.add(new TextField({ name: 'actorAccount', max: 200, hidden: true, help: '审核人员的登录邮箱（申请人看不到）' }));
 		app.save(events);
 		// Rows written before: the login moves to the hidden field.
-		app
-			.db()
-			.newQuery("UPDATE review_events SET actorAccount = actor, actor = '审核人员' WHERE actor LIKE '%@%'")
-			.execute();
+		app.db().newQuery("UPDATE review_events SET actorAccount = actor, actor = '审核人员' WHERE actor LIKE '%@%'").execute();
 	},
 	(app) => {
 		app.db().newQuery("UPDATE review_events SET actor = actorAccount WHERE actorAccount != ''").execute();

@@ -25,7 +25,10 @@ function stamp() {
 		.filter((f) => f.isFile() && !f.name.endsWith('_test.go'))
 		.map((f) => relative(serverDir, join(f.parentPath ?? f.path, f.name)))
 		.sort();
-	for (const f of files) h.update(f).update('\0').update(readFileSync(join(serverDir, f)));
+	for (const f of files)
+		h.update(f)
+			.update('\0')
+			.update(readFileSync(join(serverDir, f)));
 	return h.digest('hex');
 }
 

@@ -39,7 +39,10 @@ export async function compressFile(file) {
 		gz(data, { level: constants.Z_BEST_COMPRESSION })
 	]);
 	const sizes = { file, raw: data.length, br: 0, gz: 0 };
-	for (const [suffix, bytes] of [['.br', br], ['.gz', gzipped]]) {
+	for (const [suffix, bytes] of [
+		['.br', br],
+		['.gz', gzipped]
+	]) {
 		if (bytes.length < data.length) {
 			await writeFile(file + suffix, bytes);
 			sizes[suffix.slice(1)] = bytes.length;

@@ -17,7 +17,9 @@ export function writeHookTypes() {
 	const dir = mkdtempSync(join(tmpdir(), 'anguan-types-'));
 	try {
 		// A command that bootstraps the app (the JS VM plugin writes the file then), with no hooks or migrations of ours.
-		const res = spawnSync(bin, [`--dir=${dir}`, `--hooksDir=${dir}`, `--migrationsDir=${dir}`, 'migrate', 'history-sync'], { encoding: 'utf8' });
+		const res = spawnSync(bin, [`--dir=${dir}`, `--hooksDir=${dir}`, `--migrationsDir=${dir}`, 'migrate', 'history-sync'], {
+			encoding: 'utf8'
+		});
 		if (res.status !== 0) throw new Error(`pocketbase migrate history-sync failed: ${res.stderr || res.stdout}`);
 		copyFileSync(join(dir, 'types.d.ts'), join(root, 'pb_hooks/types.d.ts'));
 	} finally {

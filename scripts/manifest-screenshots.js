@@ -17,12 +17,21 @@ const SHOTS = [
 ];
 
 const server = await startServer({ pool: 0 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+});
 try {
 	await seedAt(server.url, SUPERUSER.email, SUPERUSER.password);
 	const { idNumber } = DEMO_APPLICANTS[0];
-	const found = await server.api(`/api/collections/applicants/records?filter=${encodeURIComponent(`idNumber="${idNumber}"`)}`, { token: server.admin });
-	await server.api(`/api/collections/applicants/records/${found.items[0].id}`, { method: 'PATCH', token: server.admin, json: { password: PASSWORD, passwordConfirm: PASSWORD, mustChangePassword: false } });
+	const found = await server.api(`/api/collections/applicants/records?filter=${encodeURIComponent(`idNumber="${idNumber}"`)}`, {
+		token: server.admin
+	});
+	await server.api(`/api/collections/applicants/records/${found.items[0].id}`, {
+		method: 'PATCH',
+		token: server.admin,
+		json: { password: PASSWORD, passwordConfirm: PASSWORD, mustChangePassword: false }
+	});
 	mkdirSync(OUT, { recursive: true });
 	for (const shot of SHOTS) {
 		const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: 1, locale: 'zh-CN', serviceWorkers: 'block' });

@@ -47,22 +47,34 @@ export const DEMO_ENTERPRISES = [
 export const DEMO_APPLICANTS = [
 	{
 		idNumber: d.makeIdNumber('530102', '19780315', 131),
-		name: '李明华', title: '高级工程师', position: '总经理', enterprise: 'shuidian',
+		name: '李明华',
+		title: '高级工程师',
+		position: '总经理',
+		enterprise: 'shuidian',
 		certificate: { category: 'A', firstIssued: '2019-08-20', validUntil: d.addYears(today, 2) },
 		note: 'A 证，有效'
 	},
 	{
 		idNumber: d.makeIdNumber('530103', '19850622', 242),
-		name: '王丽', title: '工程师', position: '项目经理', enterprise: 'shuidian',
+		name: '王丽',
+		title: '工程师',
+		position: '项目经理',
+		enterprise: 'shuidian',
 		certificate: { category: 'B', firstIssued: '2018-11-30', validUntil: d.addDays(today, 45) },
 		note: 'B 证，45 天后到期（可延续申请）'
 	},
 	{
 		idNumber: d.makeIdNumber('530302', '19900108', 353),
-		name: '赵建国', title: '助理工程师', position: '安全员', enterprise: 'jianzhu',
+		name: '赵建国',
+		title: '助理工程师',
+		position: '安全员',
+		enterprise: 'jianzhu',
 		certificate: {
-			category: 'C2', firstIssued: '2023-07-01', validUntil: d.addYears('2023-07-01', 3) > today ? d.addYears('2023-07-01', 3) : d.addYears(today, 1),
-			certNo: d.formatCertNo({ category: 'C2', year: 2023, serial: 123 }), ecertIssued: true
+			category: 'C2',
+			firstIssued: '2023-07-01',
+			validUntil: d.addYears('2023-07-01', 3) > today ? d.addYears('2023-07-01', 3) : d.addYears(today, 1),
+			certNo: d.formatCertNo({ category: 'C2', year: 2023, serial: 123 }),
+			ecertIssued: true
 		},
 		note: 'C2 证，电子证已发放'
 	}
@@ -74,7 +86,13 @@ async function isEmpty(pb) {
 	return true;
 }
 
-const enterpriseLogin = (e) => ({ kind: '企业', identity: e.uscc, name: e.name, password: d.defaultPassword(e.uscc), note: `${e.regCity} ${e.qualCategory} ${e.qualLevel}` });
+const enterpriseLogin = (e) => ({
+	kind: '企业',
+	identity: e.uscc,
+	name: e.name,
+	password: d.defaultPassword(e.uscc),
+	note: `${e.regCity} ${e.qualCategory} ${e.qualLevel}`
+});
 const applicantLogin = (a) => ({ kind: '个人', identity: a.idNumber, name: a.name, password: d.defaultPassword(a.idNumber), note: a.note });
 
 /** The demo logins as seeded (approved applications may since have changed some of them). */
@@ -104,14 +122,26 @@ async function seed(pb) {
 	for (const a of DEMO_APPLICANTS) {
 		const password = d.defaultPassword(a.idNumber);
 		const rec = await pb.collection('applicants').create({
-			idNumber: a.idNumber, name: a.name, title: a.title, position: a.position,
-			enterprise: enterpriseIds[a.enterprise], password, passwordConfirm: password, mustChangePassword: true
+			idNumber: a.idNumber,
+			name: a.name,
+			title: a.title,
+			position: a.position,
+			enterprise: enterpriseIds[a.enterprise],
+			password,
+			passwordConfirm: password,
+			mustChangePassword: true
 		});
 		const c = a.certificate;
 		await pb.collection('certificates').create({
-			holder: rec.id, category: c.category, status: '有效', firstIssued: c.firstIssued, validUntil: c.validUntil,
-			enterprise: enterpriseIds[a.enterprise], certNo: c.certNo ?? '',
-			ecertIssuedAt: c.ecertIssued ? new Date().toISOString() : '', verifyCode: c.ecertIssued ? randomCode() : ''
+			holder: rec.id,
+			category: c.category,
+			status: '有效',
+			firstIssued: c.firstIssued,
+			validUntil: c.validUntil,
+			enterprise: enterpriseIds[a.enterprise],
+			certNo: c.certNo ?? '',
+			ecertIssuedAt: c.ecertIssued ? new Date().toISOString() : '',
+			verifyCode: c.ecertIssued ? randomCode() : ''
 		});
 	}
 }

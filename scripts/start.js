@@ -41,7 +41,12 @@ const env = {
 	// The demo's reviewer (created by the server only when no reviewer exists) and its links' address.
 	...(PRODUCTION ? {} : { REVIEWER_EMAIL, REVIEWER_PASSWORD, APP_URL: process.env.APP_URL || local })
 };
-const flags = [`--dir=${DATA_DIR}`, `--hooksDir=${join(root, 'pb_hooks')}`, `--migrationsDir=${join(root, 'pb_migrations')}`, `--publicDir=${join(root, 'pb_public')}`];
+const flags = [
+	`--dir=${DATA_DIR}`,
+	`--hooksDir=${join(root, 'pb_hooks')}`,
+	`--migrationsDir=${join(root, 'pb_migrations')}`,
+	`--publicDir=${join(root, 'pb_public')}`
+];
 // The e-certificate signing key: production must configure ECERT_KEY_FILE (the server refuses to start
 // without one); the demo makes a key of its own in the data dir and says so.
 const ecertKey = PRODUCTION ? { env: {}, note: '' } : ecertKeyEnv(DATA_DIR);
@@ -63,7 +68,9 @@ for (let i = 0; ; i++) {
 }
 
 if (PRODUCTION) {
-	console.log(`\n安管证照 is running (production).\n\n  应用 (PWA):        ${local}/\n  审核后台 (admin):  ${local}/_/\n  数据目录:          ${DATA_DIR}\n\nCtrl+C stops the server.`);
+	console.log(
+		`\n安管证照 is running (production).\n\n  应用 (PWA):        ${local}/\n  审核后台 (admin):  ${local}/_/\n  数据目录:          ${DATA_DIR}\n\nCtrl+C stops the server.`
+	);
 } else {
 	await demo();
 }

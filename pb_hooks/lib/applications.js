@@ -119,8 +119,17 @@ function spec() {
 		immutable: ['applicant', 'certificate', 'kind'],
 		content: d.APPLICATION_CONTENT_FIELDS.slice(),
 		serverFields: [
-			'origIdNumber', 'origName', 'origTitle', 'origPosition', 'origEnterprise', 'photoCheckSummary',
-			'issueAfter', 'issuedAt', 'issueError', 'issueFailedAt', 'reviewLink'
+			'origIdNumber',
+			'origName',
+			'origTitle',
+			'origPosition',
+			'origEnterprise',
+			'photoCheckSummary',
+			'issueAfter',
+			'issuedAt',
+			'issueError',
+			'issueFailedAt',
+			'reviewLink'
 		],
 		messages: {
 			immutable: m.immutable,

@@ -63,7 +63,8 @@ function signOnWrite(e) {
 	else for (const f of SIGNED_FIELDS) cert.set(f, cert.original().get(f));
 
 	if (!cert.getString('ecertIssuedAt') || !cert.getString('certNo')) return e.next();
-	if (!cert.getString('verifyCode')) cert.set('verifyCode', $security.randomStringWithAlphabet(d.VERIFY_CODE_LENGTH, d.VERIFY_CODE_ALPHABET));
+	if (!cert.getString('verifyCode'))
+		cert.set('verifyCode', $security.randomStringWithAlphabet(d.VERIFY_CODE_LENGTH, d.VERIFY_CODE_ALPHABET));
 
 	const signedText = cert.getString('ecertPayload');
 	const signed = signedText ? d.parsePayloadText(signedText) : null;
@@ -118,7 +119,9 @@ function signOnWrite(e) {
 function liveStatus(app, rawNo, rawCode) {
 	const d = domain();
 	const parsed = d.parseCertNo(String(rawNo || ''));
-	const code = String(rawCode || '').trim().toUpperCase();
+	const code = String(rawCode || '')
+		.trim()
+		.toUpperCase();
 	const none = { status: '查无此证', validUntil: '' };
 	if (!parsed || code.length !== d.VERIFY_CODE_LENGTH) return none;
 	const no = d.formatCertNo(parsed);

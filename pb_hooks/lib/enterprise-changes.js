@@ -26,7 +26,10 @@ function check(app, record) {
 	const uscc = d.normalizeCreditCode(record.getString('uscc'));
 	if (uscc) {
 		record.set('uscc', uscc);
-		const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
+		const taken = app.countRecords(
+			'enterprises',
+			$dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') })
+		);
 		if (taken > 0) return { uscc: messages().usccTaken };
 	}
 	// The one-open-request rule is checked where it can be atomic: in the writing transaction (openConflict in review.js).
@@ -46,7 +49,10 @@ function snapshot(app, record) {
 function approvalCheck(app, record) {
 	const uscc = record.getString('uscc');
 	if (!uscc) return {};
-	const taken = app.countRecords('enterprises', $dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') }));
+	const taken = app.countRecords(
+		'enterprises',
+		$dbx.exp('uscc = {:u} AND id != {:self}', { u: uscc, self: record.getString('enterprise') })
+	);
 	return taken > 0 ? { uscc: messages().usccConflict } : {};
 }
 

@@ -19,7 +19,9 @@ function allocateCertNo(app, category) {
 	const rows = arrayOf(new DynamicModel({ certNo: '' }));
 	app
 		.db()
-		.newQuery("SELECT certNo FROM certificates WHERE certNo != '' AND certNo >= {:lo} AND certNo <= {:hi} AND length(certNo) = {:len} ORDER BY certNo DESC LIMIT 1")
+		.newQuery(
+			"SELECT certNo FROM certificates WHERE certNo != '' AND certNo >= {:lo} AND certNo <= {:hi} AND length(certNo) = {:len} ORDER BY certNo DESC LIMIT 1"
+		)
 		.bind({ lo: prefix + '0000000', hi: prefix + '9999999', len: prefix.length + 7 })
 		.all(rows);
 	const last = rows.length ? Number(rows[0].certNo.slice(-7)) : 0;
@@ -145,9 +147,16 @@ function runLapse(app) {
 	const d = domain();
 	const today = d.chinaDay();
 	// validUntil is stored as "YYYY-MM-DD 00:00:00.000Z": anything before today's date text has passed.
-	const candidates = app.findRecordsByFilter('certificates', "status = '有效' && validUntil != '' && validUntil < {:today}", 'validUntil', 0, 0, {
-		today: today
-	});
+	const candidates = app.findRecordsByFilter(
+		'certificates',
+		"status = '有效' && validUntil != '' && validUntil < {:today}",
+		'validUntil',
+		0,
+		0,
+		{
+			today: today
+		}
+	);
 	const lapsed = [];
 	for (const cert of candidates) {
 		const pending = app.findRecordsByFilter(

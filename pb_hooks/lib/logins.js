@@ -98,7 +98,10 @@ function lockedMessage(minutes) {
 /** Writes one audit row; also used alone for a step that is not a password check (the reviewers' e-mailed code). */
 function record(e, who, result) {
 	// Whatever was typed or sent is kept readable: invisible characters would make the row unsaveable (hygiene.pb.js).
-	const clean = (text, max) => require(`${__hooks}/lib/domain.js`).stripInvisibleCharacters(String(text || '')).slice(0, max);
+	const clean = (text, max) =>
+		require(`${__hooks}/lib/domain.js`)
+			.stripInvisibleCharacters(String(text || ''))
+			.slice(0, max);
 	const row = new Record(e.app.findCachedCollectionByNameOrId('login_audit'));
 	row.set('who', clean(who.label, 120));
 	row.set('accountType', who.accountType);

@@ -51,7 +51,12 @@ function purgeRequest(app, record) {
 }
 
 const REQUESTS = [
-	{ collection: 'cert_applications', decided: '已发证', decidedAt: 'issuedAt', files: ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'builderCert', 'socialInsurance', 'photo'] },
+	{
+		collection: 'cert_applications',
+		decided: '已发证',
+		decidedAt: 'issuedAt',
+		files: ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'builderCert', 'socialInsurance', 'photo']
+	},
 	{ collection: 'enterprise_changes', decided: '审核通过', decidedAt: 'decidedAt', files: ['license', 'qualScan'] }
 ];
 
@@ -61,7 +66,9 @@ function run(app, now) {
 	const cutoff = (d) => pbDate(at - d * DAY);
 	const done = { withdrawn: 0, refused: 0, filesRemoved: 0, loginAudit: 0, schedule: s };
 	for (const r of REQUESTS) {
-		done.withdrawn += each(app, r.collection, "status = '已撤回' && updated < {:c}", { c: cutoff(s.withdrawnDays) }, (rec) => purgeRequest(app, rec));
+		done.withdrawn += each(app, r.collection, "status = '已撤回' && updated < {:c}", { c: cutoff(s.withdrawnDays) }, (rec) =>
+			purgeRequest(app, rec)
+		);
 		done.refused += each(
 			app,
 			r.collection,

@@ -51,7 +51,14 @@ function filesOf(record, field) {
 function canonicalJson(value) {
 	if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
 	if (value && typeof value === 'object') {
-		return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonicalJson(value[k])).join(',') + '}';
+		return (
+			'{' +
+			Object.keys(value)
+				.sort()
+				.map((k) => JSON.stringify(k) + ':' + canonicalJson(value[k]))
+				.join(',') +
+			'}'
+		);
 	}
 	return JSON.stringify(value === undefined ? null : value);
 }

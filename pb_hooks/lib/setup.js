@@ -43,7 +43,8 @@ function refuseKnownPasswords(app) {
 /** Throws when e-certificates could not be signed, or would be signed with a demo key. */
 function refuseMissingSigningKey() {
 	const problem = typeof $sm2 === 'undefined' ? '当前 PocketBase 程序不支持 SM2 签名（请使用 server/ 构建的程序）' : $sm2.error();
-	if (problem) throw new Error('生产模式拒绝启动：电子证书签名密钥不可用：' + problem + '。请配置 ECERT_KEY_FILE（见 README「电子证书」）。');
+	if (problem)
+		throw new Error('生产模式拒绝启动：电子证书签名密钥不可用：' + problem + '。请配置 ECERT_KEY_FILE（见 README「电子证书」）。');
 	if (/ecert-demo-key\.pem$/.test($os.getenv('ECERT_KEY_FILE'))) {
 		throw new Error('生产模式拒绝启动：ECERT_KEY_FILE 指向演示密钥。请用 `node scripts/ecert-key.js new <文件>` 生成正式密钥。');
 	}

@@ -33,7 +33,12 @@ export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public
 	const bin = await preparePocketBase();
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'anguan-bench-'));
-	const common = [`--dir=${dataDir}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--publicDir=${publicDir}`];
+	const common = [
+		`--dir=${dataDir}`,
+		`--hooksDir=${join(ROOT, 'pb_hooks')}`,
+		`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
+		`--publicDir=${publicDir}`
+	];
 	// Issuance signs every certificate: a demo key in the data dir unless one is configured.
 	const fullEnv = { ...process.env, ISSUE_DELAY_MINUTES: '1440', ...ecertKeyEnv(dataDir, { ...process.env, ...env }).env, ...env };
 	const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { env: fullEnv, encoding: 'utf8' });
@@ -80,7 +85,12 @@ export async function startServer({ pool = 64, publicDir = join(ROOT, 'pb_public
 		return body;
 	}
 
-	const admin = (await api('/api/collections/_superusers/auth-with-password', { method: 'POST', json: { identity: SUPERUSER.email, password: SUPERUSER.password } })).token;
+	const admin = (
+		await api('/api/collections/_superusers/auth-with-password', {
+			method: 'POST',
+			json: { identity: SUPERUSER.email, password: SUPERUSER.password }
+		})
+	).token;
 	await api('/api/settings', { method: 'PATCH', token: admin, json: { rateLimits: { enabled: false } } });
 
 	return {

@@ -46,7 +46,12 @@ export const PAGES: PageCase[] = [
 		}
 	},
 	{ name: '证书核验', who: 'guest', path: () => '/verify', ready: heading(/核验/) },
-	{ name: '首页', who: 'applicant', path: () => '/', ready: async (p) => void (await expect(p.getByRole('navigation', { name: '主菜单' })).toBeVisible()) },
+	{
+		name: '首页',
+		who: 'applicant',
+		path: () => '/',
+		ready: async (p) => void (await expect(p.getByRole('navigation', { name: '主菜单' })).toBeVisible())
+	},
 	{ name: '个人信息', who: 'applicant', path: () => '/profile', ready: heading('个人信息') },
 	{ name: '证件照片', who: 'applicant', path: () => '/photo', ready: heading(/照片/) },
 	{
@@ -89,7 +94,12 @@ export const PAGES: PageCase[] = [
 			await expect(p.getByText('有效期结束时间').nth(1)).toBeVisible();
 		}
 	},
-	{ name: '电子证书', who: 'applicant', path: (a) => `/certificates/${a.applicant.ecertId}`, ready: async (p) => void (await expect(p.getByRole('article', { name: '电子证书' })).toBeVisible()) },
+	{
+		name: '电子证书',
+		who: 'applicant',
+		path: (a) => `/certificates/${a.applicant.ecertId}`,
+		ready: async (p) => void (await expect(p.getByRole('article', { name: '电子证书' })).toBeVisible())
+	},
 	{ name: '草稿与同步', who: 'applicant', path: () => '/drafts', ready: heading(/草稿/) },
 	{
 		name: '企业信息·修改附件',
@@ -110,19 +120,41 @@ export async function setUpAccounts(browser: Browser, baseURL: string): Promise<
 	const directory = await admin.collection('enterprises').getList(1, 1, { sort: 'created' });
 	const idNumber = uniqueIdNumber();
 	const person = await admin.collection('applicants').create({
-		idNumber, name: '王秀英', gender: '女', title: '工程师', position: '安全员', enterprise: directory.items[0]?.id ?? '',
+		idNumber,
+		name: '王秀英',
+		gender: '女',
+		title: '工程师',
+		position: '安全员',
+		enterprise: directory.items[0]?.id ?? '',
 		photo: new File([validJpeg(600, 780)], 'photo.jpg', { type: 'image/jpeg' }),
-		password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD, mustChangePassword: false
+		password: STRONG_PASSWORD,
+		passwordConfirm: STRONG_PASSWORD,
+		mustChangePassword: false
 	});
 	const holder = { holder: person.id, status: '有效', firstIssued: '2023-07-01', enterprise: person.enterprise };
 	// Inside its renewal window: the countdown and 延续申请 show.
-	const cert = await admin.collection('certificates').create({ ...holder, category: 'C2', validUntil: d.addDays(d.chinaDay(), 60), certNo: d.formatCertNo({ category: 'C2', year: 2023, serial: 7000000 + (Date.now() % 999999) }) });
+	const cert = await admin.collection('certificates').create({
+		...holder,
+		category: 'C2',
+		validUntil: d.addDays(d.chinaDay(), 60),
+		certNo: d.formatCertNo({ category: 'C2', year: 2023, serial: 7000000 + (Date.now() % 999999) })
+	});
 	const ecert = await admin.collection('certificates').create({
-		...holder, category: 'B', validUntil: d.addYears(d.chinaDay(), 2), ecertIssuedAt: new Date().toISOString(),
+		...holder,
+		category: 'B',
+		validUntil: d.addYears(d.chinaDay(), 2),
+		ecertIssuedAt: new Date().toISOString(),
 		certNo: d.formatCertNo({ category: 'B', year: 2024, serial: 7000000 + (Date.now() % 999983) })
 	});
 	const uscc = uniqueCreditCode();
-	await admin.collection('enterprises').create({ uscc, name: LONG_NAME, regCity: '昆明市', password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD, mustChangePassword: false });
+	await admin.collection('enterprises').create({
+		uscc,
+		name: LONG_NAME,
+		regCity: '昆明市',
+		password: STRONG_PASSWORD,
+		passwordConfirm: STRONG_PASSWORD,
+		mustChangePassword: false
+	});
 
 	const state = async (kind: 'applicant' | 'enterprise', identity: string) => {
 		const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
@@ -144,7 +176,15 @@ export async function setUpAccounts(browser: Browser, baseURL: string): Promise<
 }
 
 /** A context for one page in one mode: logged in as needed, 长者模式 chosen on this device beforehand. */
-export async function contextFor(browser: Browser, baseURL: string, accounts: Accounts, who: Who, mode: Mode, width: number, phone = false): Promise<BrowserContext> {
+export async function contextFor(
+	browser: Browser,
+	baseURL: string,
+	accounts: Accounts,
+	who: Who,
+	mode: Mode,
+	width: number,
+	phone = false
+): Promise<BrowserContext> {
 	const context = await browser.newContext({
 		// A touch phone: (pointer: coarse) holds, so the attachment fields offer 拍照 and 从相册选择.
 		...(phone ? { isMobile: true, hasTouch: true } : {}),
@@ -175,7 +215,8 @@ export function reflowProblems(page: Page) {
 		const problems: string[] = [];
 		const root = document.documentElement;
 		if (root.scrollWidth > root.clientWidth) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-		const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+		const describe = (el: Element) =>
+			`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
 		const hidden = (el: Element | null): boolean => {
 			for (let a = el; a; a = a.parentElement) {
 				const r = a.getBoundingClientRect();
@@ -185,7 +226,8 @@ export function reflowProblems(page: Page) {
 		};
 		for (const el of document.querySelectorAll('body *')) {
 			const style = getComputedStyle(el);
-			if (/(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && !hidden(el)) problems.push(`${describe(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
+			if (/(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && !hidden(el))
+				problems.push(`${describe(el)} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`);
 		}
 		const canvas = document.createElement('canvas').getContext('2d')!;
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -195,12 +237,21 @@ export function reflowProblems(page: Page) {
 			if (text.length < 2 || !parent || parent.closest('script, style, select, option, svg') || hidden(parent)) continue;
 			// The box the text wraps in: the nearest ancestor that is not inline.
 			let box: Element = parent;
-			while (box.parentElement && /^inline/.test(getComputedStyle(box).display) && getComputedStyle(box).display !== 'inline-block' && getComputedStyle(box).display !== 'inline-flex') box = box.parentElement;
+			while (
+				box.parentElement &&
+				/^inline/.test(getComputedStyle(box).display) &&
+				getComputedStyle(box).display !== 'inline-block' &&
+				getComputedStyle(box).display !== 'inline-flex'
+			)
+				box = box.parentElement;
 			const s = getComputedStyle(box);
 			const width = box.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
 			canvas.font = getComputedStyle(parent).font;
 			const need = canvas.measureText(text.slice(0, 2)).width;
-			if (width + 0.5 < need) problems.push(`"${text.slice(0, 12)}" in ${describe(box)}: ${Math.round(width)} px wide, its first two characters need ${Math.round(need)} px`);
+			if (width + 0.5 < need)
+				problems.push(
+					`"${text.slice(0, 12)}" in ${describe(box)}: ${Math.round(width)} px wide, its first two characters need ${Math.round(need)} px`
+				);
 		}
 		return problems;
 	});

@@ -25,15 +25,31 @@ test.beforeAll(async ({ browser }) => {
 /** axe-core's findings on the page as it stands (axe is injected into every page of the context: see contextFor). */
 async function violations(page: Page) {
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (
+						ctx: Document,
+						o: object
+					) => Promise<{
+						violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+					}>;
+				};
+			}
+		).axe;
 		return (await axe.run(document, { resultTypes: ['violations'] })).violations;
 	});
-	return violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`);
+	return violations.map(
+		(v) =>
+			`${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`
+	);
 }
 
 for (const c of PAGES) {
 	for (const mode of MODES) {
-		test(`${c.name} (${mode === 'elder' ? '长者模式' : '普通模式'}): axe at 360 and 1366 px, reflow at 320 px and 200 % text`, async ({ browser }) => {
+		test(`${c.name} (${mode === 'elder' ? '长者模式' : '普通模式'}): axe at 360 and 1366 px, reflow at 320 px and 200 % text`, async ({
+			browser
+		}) => {
 			const context = await contextFor(browser, base(), accounts, c.who, mode, 360);
 			try {
 				const page = await openCase(context, accounts, c, mode);
@@ -55,22 +71,38 @@ for (const c of PAGES) {
 }
 
 for (const mode of MODES) {
-	test(`我的证书 at 1366 px (${mode === 'elder' ? '长者模式' : '普通模式'}): 操作状态 and 操作 visible without scrolling`, async ({ browser }) => {
+	test(`我的证书 at 1366 px (${mode === 'elder' ? '长者模式' : '普通模式'}): 操作状态 and 操作 visible without scrolling`, async ({
+		browser
+	}) => {
 		const context = await contextFor(browser, base(), accounts, 'applicant', mode, 1366);
 		try {
 			const page = await context.newPage();
 			await page.goto('/certificates');
 			const row = page.locator(`tr[data-certificate="${accounts.applicant.certId}"]`);
 			await expect(row.getByRole('link', { name: '延续申请' })).toBeVisible();
-			const view = await page.evaluate(() => ({ width: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth }));
+			const view = await page.evaluate(() => ({
+				width: document.documentElement.clientWidth,
+				scroll: document.documentElement.scrollWidth
+			}));
 			expect(view.scroll).toBeLessThanOrEqual(view.width);
-			for (const cell of [page.getByRole('columnheader', { name: '操作状态' }), page.getByRole('columnheader', { name: '操作', exact: true }), row.locator('.op'), row.getByRole('button', { name: '查看' }), row.getByRole('link', { name: '延续申请' })]) {
+			for (const cell of [
+				page.getByRole('columnheader', { name: '操作状态' }),
+				page.getByRole('columnheader', { name: '操作', exact: true }),
+				row.locator('.op'),
+				row.getByRole('button', { name: '查看' }),
+				row.getByRole('link', { name: '延续申请' })
+			]) {
 				await expect(cell).toBeInViewport();
 				const box = (await cell.boundingBox())!;
 				expect(box.x + box.width, 'inside the window').toBeLessThanOrEqual(view.width);
 			}
 			// No box on the way scrolls sideways to hide a column.
-			expect(await page.locator('table').evaluate((t) => { for (let a: Element | null = t; a; a = a.parentElement) if (a.scrollWidth > a.clientWidth + 1) return false; return true; })).toBe(true);
+			expect(
+				await page.locator('table').evaluate((t) => {
+					for (let a: Element | null = t; a; a = a.parentElement) if (a.scrollWidth > a.clientWidth + 1) return false;
+					return true;
+				})
+			).toBe(true);
 			// The folded columns are still there, on the certificate's second line.
 			const more = page.locator('tbody', { has: row }).locator('.more');
 			await expect(more.getByText('王秀英')).toBeVisible();
@@ -89,14 +121,20 @@ test.describe('长者模式', () => {
 		await page.goto('/profile');
 		const toggle = page.getByRole('banner').getByRole('button', { name: '长者模式' });
 		await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-		const bodySize = () => page.locator('main p, main dd').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		const bodySize = () =>
+			page
+				.locator('main p, main dd')
+				.first()
+				.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 		expect(await bodySize()).toBeLessThan(18);
 
 		await toggle.click();
 		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 		expect(await bodySize()).toBeGreaterThanOrEqual(18);
 		expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(60);
-		expect((await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').first().boundingBox())!.height).toBeGreaterThanOrEqual(60);
+		expect((await page.getByRole('navigation', { name: '主菜单' }).getByRole('link').first().boundingBox())!.height).toBeGreaterThanOrEqual(
+			60
+		);
 		await page.screenshot({ path: join(ROOT, 'tests/.tmp/elder-profile-360.png'), fullPage: true });
 
 		await page.reload();
@@ -130,7 +168,9 @@ test.describe('长者模式', () => {
 });
 
 test.describe('forms for screen readers and phones', () => {
-	test('变更申请: focus stays after picking an employer by keyboard; one alert per submit, focus on the first field, its message tied to it; required marked', async ({ browser }) => {
+	test('变更申请: focus stays after picking an employer by keyboard; one alert per submit, focus on the first field, its message tied to it; required marked', async ({
+		browser
+	}) => {
 		const context = await contextFor(browser, base(), accounts, 'applicant', 'normal', 1366);
 		const page = await context.newPage();
 		await page.goto(`/apply/${accounts.applicant.certId}?kind=变更`);
@@ -150,7 +190,12 @@ test.describe('forms for screen readers and phones', () => {
 		await expect(page.getByRole('alert')).toHaveText(/还有 \d+ 项需要修改/);
 		const focused = page.locator(':focus');
 		await expect(focused).toHaveAttribute('aria-invalid', 'true');
-		const described = await focused.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+		const described = await focused.evaluate((el) =>
+			(el.getAttribute('aria-describedby') ?? '')
+				.split(' ')
+				.map((id) => document.getElementById(id)?.textContent ?? '')
+				.join(' ')
+		);
 		expect(described).toMatch(/请/);
 		await expect(page.getByLabel('承诺书')).toHaveAttribute('aria-required', 'true');
 		await expect(page.getByLabel('变更后姓名')).toHaveAttribute('aria-required', 'true');
@@ -191,13 +236,27 @@ test.describe('login help and 添加到主屏幕', () => {
 	});
 
 	const AGENTS = {
-		'WeChat on iOS': ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN', /在 Safari 中打开/],
-		'iOS Safari': ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1', /选择 “添加到主屏幕”/],
-		'Huawei Browser': ['Mozilla/5.0 (Linux; Android 12; HarmonyOS; NOH-AN00) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/99.0.4844.88 HuaweiBrowser/14.0.5.302 Mobile Safari/537.36', /点华为浏览器的 菜单/]
+		'WeChat on iOS': [
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN',
+			/在 Safari 中打开/
+		],
+		'iOS Safari': [
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+			/选择 “添加到主屏幕”/
+		],
+		'Huawei Browser': [
+			'Mozilla/5.0 (Linux; Android 12; HarmonyOS; NOH-AN00) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/99.0.4844.88 HuaweiBrowser/14.0.5.302 Mobile Safari/537.36',
+			/点华为浏览器的 菜单/
+		]
 	} as const;
 	for (const [who, [userAgent, says]] of Object.entries(AGENTS)) {
 		test(`the 添加到主屏幕 guide in ${who}`, async ({ browser }) => {
-			const context = await browser.newContext({ baseURL: base(), serviceWorkers: 'block', userAgent, viewport: { width: 360, height: 740 } });
+			const context = await browser.newContext({
+				baseURL: base(),
+				serviceWorkers: 'block',
+				userAgent,
+				viewport: { width: 360, height: 740 }
+			});
 			const page = await context.newPage();
 			await page.goto('/login');
 			await page.getByText('添加到主屏幕', { exact: true }).click();

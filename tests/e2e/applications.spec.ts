@@ -11,7 +11,8 @@ import { test, expect } from './fixtures';
 import { validJpeg } from './photo-images';
 
 function pdf(name: string, kb = 30) {
-	const head = '%PDF-1.4\n1 0 obj<</Type /Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type /Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n';
+	const head =
+		'%PDF-1.4\n1 0 obj<</Type /Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type /Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n';
 	const body = head + '%' + 'x'.repeat(kb * 1024) + '\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 	return { name, mimeType: 'application/pdf', buffer: Buffer.from(body, 'latin1') };
 }
@@ -31,7 +32,13 @@ async function fillChange(page: Page, employer: string) {
 }
 
 test.describe('变更申请', () => {
-	test('submit, refusal with reason, supplement and resubmit, approval and e-certificate — live', async ({ page, makeApplicant, makeEnterprise, loginAs, admin }) => {
+	test('submit, refusal with reason, supplement and resubmit, approval and e-certificate — live', async ({
+		page,
+		makeApplicant,
+		makeEnterprise,
+		loginAs,
+		admin
+	}) => {
 		const employer = `云南测试路桥${Date.now() % 100000}建设有限公司`;
 		await makeEnterprise({ data: { name: employer } });
 		const a = await makeApplicant({ certificate: { category: 'C2', certNo: '' } });
@@ -62,7 +69,9 @@ test.describe('变更申请', () => {
 		await page.getByRole('button', { name: '变更申请' }).click();
 		await expect(page.getByRole('status').filter({ hasText: '变更申请：已提交' })).toBeVisible();
 
-		const [app] = await admin.collection('cert_applications').getFullList({ filter: admin.filter('applicant = {:id}', { id: a.record.id }) });
+		const [app] = await admin
+			.collection('cert_applications')
+			.getFullList({ filter: admin.filter('applicant = {:id}', { id: a.record.id }) });
 		expect(app).toMatchObject({ status: '已提交', name: '李建华', origName: '测试申请人' });
 		expect(app.applicationForm).toHaveLength(2);
 
@@ -81,7 +90,10 @@ test.describe('变更申请', () => {
 		await expect(banner).toBeVisible();
 		await expect(page.getByLabel('变更后姓名')).toHaveValue('李建华');
 		// What was sent is listed by name, with a link to each file, not just counted.
-		for (const [field, count] of [['socialInsurance', 1], ['applicationForm', 2]] as const) {
+		for (const [field, count] of [
+			['socialInsurance', 1],
+			['applicationForm', 2]
+		] as const) {
 			const stored = page.locator(`[data-field="${field}"]`).getByRole('list', { name: '已上传的文件' });
 			await expect(stored.getByRole('listitem')).toHaveCount(count);
 			await expect(stored.getByRole('link').first()).toHaveText(/\.pdf$/);
@@ -111,7 +123,12 @@ test.describe('变更申请', () => {
 		await expect(more.getByText(employer, { exact: true })).toBeVisible();
 	});
 
-	test('the new ID photo goes with the application and leaves the device once the server has it', async ({ page, makeApplicant, loginAs, admin }) => {
+	test('the new ID photo goes with the application and leaves the device once the server has it', async ({
+		page,
+		makeApplicant,
+		loginAs,
+		admin
+	}) => {
 		const a = await makeApplicant({ certificate: { category: 'C2', certNo: '' } });
 		await loginAs(page, a);
 		await page.goto('/photo');
@@ -130,7 +147,9 @@ test.describe('变更申请', () => {
 		await page.getByRole('button', { name: '变更申请' }).click();
 		await expect(page.getByRole('status').filter({ hasText: '变更申请：已提交' })).toBeVisible();
 
-		const [app] = await admin.collection('cert_applications').getFullList({ filter: admin.filter('applicant = {:id}', { id: a.record.id }) });
+		const [app] = await admin
+			.collection('cert_applications')
+			.getFullList({ filter: admin.filter('applicant = {:id}', { id: a.record.id }) });
 		expect(app.photo).toMatch(/\.jpg$/);
 		expect(app.photoCheck).toBeTruthy();
 		// The photo draft is gone from the device, so it cannot ride along with a later application by mistake.

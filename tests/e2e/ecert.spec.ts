@@ -17,7 +17,12 @@ const HOLDER = '李明华';
 /** An applicant whose B certificate has just been issued as an e-certificate (the hooks sign it). */
 async function issuedHolder(makeApplicant: (o?: object) => Promise<TestAccount>, serial: number) {
 	return makeApplicant({
-		data: { name: HOLDER, title: '高级工程师', position: '项目经理', photo: new File([validJpeg(600, 780)], 'photo.jpg', { type: 'image/jpeg' }) },
+		data: {
+			name: HOLDER,
+			title: '高级工程师',
+			position: '项目经理',
+			photo: new File([validJpeg(600, 780)], 'photo.jpg', { type: 'image/jpeg' })
+		},
 		certificate: {
 			category: 'B',
 			certNo: d.formatCertNo({ category: 'B', year: 2024, serial }),
@@ -37,7 +42,9 @@ async function openDocument(page: Page, account: TestAccount) {
 
 /** The verify URL a phone would read from the QR on screen. */
 async function qrOnScreen(page: Page): Promise<string> {
-	const shot = await page.getByRole('img', { name: '核验二维码' }).screenshot({ type: 'jpeg', quality: 100, path: test.info().outputPath('qr.jpg') });
+	const shot = await page
+		.getByRole('img', { name: '核验二维码' })
+		.screenshot({ type: 'jpeg', quality: 100, path: test.info().outputPath('qr.jpg') });
 	const text = decodeQrJpeg(shot);
 	expect(text, 'the QR on screen decodes').not.toBeNull();
 	return text!;
@@ -53,7 +60,12 @@ function alter(url: string): string {
 }
 
 test.describe('电子证书', () => {
-	test('the holder opens it from 我的证书, downloads a PDF with real text and a QR that decodes, and prints it on one A4 page', async ({ page, makeApplicant, loginAs, baseURL }) => {
+	test('the holder opens it from 我的证书, downloads a PDF with real text and a QR that decodes, and prints it on one A4 page', async ({
+		page,
+		makeApplicant,
+		loginAs,
+		baseURL
+	}) => {
 		const a = await issuedHolder(makeApplicant, 41001);
 		const certNo = a.certificate!.certNo as string;
 		await loginAs(page, a);
@@ -68,7 +80,8 @@ test.describe('电子证书', () => {
 			['安管人员类别', 'B-项目负责人'],
 			['技术职称', '高级工程师'],
 			['初次领证日期', '2021-07-01']
-		]) await expect(sheet.locator(`dd[data-field="${field}"]`)).toHaveText(value);
+		])
+			await expect(sheet.locator(`dd[data-field="${field}"]`)).toHaveText(value);
 		await expect(sheet.getByText('发证机关：云南省住房和城乡建设厅')).toBeVisible();
 		await expect(sheet.getByText(`颁发日期：${d.chinaDay()}`)).toBeVisible();
 		await expect(sheet.getByAltText('持证人照片')).toBeVisible();
@@ -107,7 +120,14 @@ test.describe('电子证书', () => {
 		expect(printedText.replace(/\s/g, '')).toContain(certNo);
 	});
 
-	test('/verify: 真实有效 for the QR, 签名无效 for an altered payload, 查无此证 for an unknown number; offline it still verifies', async ({ page, browser, makeApplicant, loginAs, admin, baseURL }) => {
+	test('/verify: 真实有效 for the QR, 签名无效 for an altered payload, 查无此证 for an unknown number; offline it still verifies', async ({
+		page,
+		browser,
+		makeApplicant,
+		loginAs,
+		admin,
+		baseURL
+	}) => {
 		const a = await issuedHolder(makeApplicant, 41002);
 		await loginAs(page, a);
 		await openDocument(page, a);
@@ -163,7 +183,7 @@ test.describe('电子证书', () => {
 		await context.close();
 	});
 
-	test('the holder\'s document opens offline once it has been kept on the device', async ({ page, makeApplicant, loginAs, context }) => {
+	test("the holder's document opens offline once it has been kept on the device", async ({ page, makeApplicant, loginAs, context }) => {
 		const a = await issuedHolder(makeApplicant, 41003);
 		await loginAs(page, a);
 		await page.goto('/certificates');
@@ -179,7 +199,8 @@ test.describe('电子证书', () => {
 							const open = indexedDB.open('anguan-offline');
 							open.onsuccess = () => {
 								const all = open.result.transaction('cache').objectStore('cache').getAll();
-								all.onsuccess = () => resolve(all.result.some((row: { key: string; value: { photo?: string } }) => row.key === key && !!row.value.photo));
+								all.onsuccess = () =>
+									resolve(all.result.some((row: { key: string; value: { photo?: string } }) => row.key === key && !!row.value.photo));
 								all.onerror = () => resolve(false);
 							};
 							open.onerror = () => resolve(false);
@@ -222,25 +243,28 @@ test.describe('电子证书', () => {
 
 		// No camera on this machine: the phone's camera is a video stream of the printed QR held in view.
 		const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
-		await context.addInitScript((dataUrl) => {
-			navigator.mediaDevices.getUserMedia = async () => {
-				const img = new Image();
-				img.src = dataUrl;
-				await img.decode();
-				const canvas = document.createElement('canvas');
-				canvas.width = 640;
-				canvas.height = 480;
-				const ctx = canvas.getContext('2d')!;
-				const paint = () => {
-					ctx.fillStyle = '#d8d4cc';
-					ctx.fillRect(0, 0, 640, 480);
-					ctx.drawImage(img, 200, 120, 260, 260);
+		await context.addInitScript(
+			(dataUrl) => {
+				navigator.mediaDevices.getUserMedia = async () => {
+					const img = new Image();
+					img.src = dataUrl;
+					await img.decode();
+					const canvas = document.createElement('canvas');
+					canvas.width = 640;
+					canvas.height = 480;
+					const ctx = canvas.getContext('2d')!;
+					const paint = () => {
+						ctx.fillStyle = '#d8d4cc';
+						ctx.fillRect(0, 0, 640, 480);
+						ctx.drawImage(img, 200, 120, 260, 260);
+					};
+					paint();
+					setInterval(paint, 100);
+					return canvas.captureStream(10);
 				};
-				paint();
-				setInterval(paint, 100);
-				return canvas.captureStream(10);
-			};
-		}, `data:image/jpeg;base64,${shot.toString('base64')}`);
+			},
+			`data:image/jpeg;base64,${shot.toString('base64')}`
+		);
 		const inspector = await context.newPage();
 		await inspector.goto('/verify');
 		await expect(inspector.getByText('用手机相机或微信扫描电子证书上的二维码即可核验')).toBeVisible();

@@ -3,7 +3,12 @@ import { test, expect } from './fixtures';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
 
 test.describe('企业信息', () => {
-	test('an enterprise updates its contact details; a bad phone number is explained at the field', async ({ page, makeEnterprise, loginAs, admin }) => {
+	test('an enterprise updates its contact details; a bad phone number is explained at the field', async ({
+		page,
+		makeEnterprise,
+		loginAs,
+		admin
+	}) => {
 		const e = await makeEnterprise();
 		await loginAs(page, e);
 		await expect(page.getByRole('heading', { name: '企业信息' })).toBeVisible();
@@ -21,7 +26,12 @@ test.describe('企业信息', () => {
 		await expect.poll(async () => (await admin.collection('enterprises').getOne(e.record.id)).contactPhone).toBe('0871-60000009');
 	});
 
-	test('企业名称修改 goes to review; the reason of a refusal and the approval show up without reloading', async ({ page, makeEnterprise, loginAs, admin }) => {
+	test('企业名称修改 goes to review; the reason of a refusal and the approval show up without reloading', async ({
+		page,
+		makeEnterprise,
+		loginAs,
+		admin
+	}) => {
 		const e = await makeEnterprise({ data: { qualCategory: '水利水电施工总承包', qualLevel: '总承包三级' } });
 		await loginAs(page, e);
 		await page.getByRole('button', { name: '修改附件' }).click();
@@ -42,7 +52,9 @@ test.describe('企业信息', () => {
 		expect(change.license).toBeTruthy();
 
 		await admin.collection('enterprise_changes').update(change.id, { status: '审核中' });
-		await admin.collection('enterprise_changes').update(change.id, { status: '审核不通过', rejectReasons: [], rejectNote: '营业执照扫描件不清晰' });
+		await admin
+			.collection('enterprise_changes')
+			.update(change.id, { status: '审核不通过', rejectReasons: [], rejectNote: '营业执照扫描件不清晰' });
 		await expect(page.getByText('原因: 营业执照扫描件不清晰')).toBeVisible();
 
 		// The refused request is corrected, not retyped: prefilled, a clear scan replaces the old one; approval applies it.

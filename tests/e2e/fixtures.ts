@@ -21,7 +21,11 @@ export interface TestAccount {
 export interface Fixtures {
 	admin: PocketBase;
 	/** Creates an applicant (with a certificate unless `certificate: null`). */
-	makeApplicant: (opts?: { mustChangePassword?: boolean; data?: Record<string, unknown>; certificate?: Record<string, unknown> | null }) => Promise<TestAccount>;
+	makeApplicant: (opts?: {
+		mustChangePassword?: boolean;
+		data?: Record<string, unknown>;
+		certificate?: Record<string, unknown> | null;
+	}) => Promise<TestAccount>;
 	makeEnterprise: (opts?: { mustChangePassword?: boolean; data?: Record<string, unknown> }) => Promise<TestAccount>;
 	/** Logs in through the login page. */
 	loginAs: (page: Page, account: TestAccount) => Promise<void>;
@@ -38,15 +42,27 @@ export const test = base.extend<Fixtures>({
 			const password = must ? d.defaultPassword(identity) : STRONG_PASSWORD;
 			const directory = await admin.collection('enterprises').getList(1, 1, { sort: 'created' });
 			const record = await admin.collection('applicants').create({
-				idNumber: identity, name: '测试申请人', title: '无', position: '安全员', enterprise: directory.items[0]?.id ?? '',
-				password, passwordConfirm: password, mustChangePassword: must, ...opts.data
+				idNumber: identity,
+				name: '测试申请人',
+				title: '无',
+				position: '安全员',
+				enterprise: directory.items[0]?.id ?? '',
+				password,
+				passwordConfirm: password,
+				mustChangePassword: must,
+				...opts.data
 			});
 			const certificate =
 				opts.certificate === null
 					? undefined
 					: await admin.collection('certificates').create({
-							holder: record.id, category: 'C2', status: '有效', firstIssued: '2023-07-01', validUntil: d.addYears(d.chinaDay(), 2),
-							enterprise: record.enterprise, ...opts.certificate
+							holder: record.id,
+							category: 'C2',
+							status: '有效',
+							firstIssued: '2023-07-01',
+							validUntil: d.addYears(d.chinaDay(), 2),
+							enterprise: record.enterprise,
+							...opts.certificate
 						});
 			return { kind: 'applicant', record, identity, password, certificate };
 		});
@@ -57,7 +73,13 @@ export const test = base.extend<Fixtures>({
 			const must = opts.mustChangePassword ?? false;
 			const password = must ? d.defaultPassword(identity) : STRONG_PASSWORD;
 			const record = await admin.collection('enterprises').create({
-				uscc: identity, name: '测试建设工程有限公司', regCity: '昆明市', password, passwordConfirm: password, mustChangePassword: must, ...opts.data
+				uscc: identity,
+				name: '测试建设工程有限公司',
+				regCity: '昆明市',
+				password,
+				passwordConfirm: password,
+				mustChangePassword: must,
+				...opts.data
 			});
 			return { kind: 'enterprise', record, identity, password };
 		});

@@ -5,7 +5,17 @@
  */
 import { test, expect } from './fixtures';
 import { startPocketBase } from '../support/pocketbase';
-import { adminAt, enterpriseAt, expectOneRecord, fillChange, jpegOf, loginAt, openChangeForm, startProxy, waitForOfflineReady } from './offline-helpers';
+import {
+	adminAt,
+	enterpriseAt,
+	expectOneRecord,
+	fillChange,
+	jpegOf,
+	loginAt,
+	openChangeForm,
+	startProxy,
+	waitForOfflineReady
+} from './offline-helpers';
 
 test.describe('同步中的故障', () => {
 	test('network cut during an upload: retried, one record', async ({ page, admin, makeEnterprise, baseURL }) => {
@@ -27,7 +37,12 @@ test.describe('同步中的故障', () => {
 		}
 	});
 
-	test('the answer is lost after the server saved: the retry is recognised by its id, one record', async ({ page, admin, makeEnterprise, baseURL }) => {
+	test('the answer is lost after the server saved: the retry is recognised by its id, one record', async ({
+		page,
+		admin,
+		makeEnterprise,
+		baseURL
+	}) => {
 		const proxy = await startProxy(baseURL!);
 		try {
 			const e = await makeEnterprise();
@@ -39,7 +54,9 @@ test.describe('同步中的故障', () => {
 			await expect.poll(() => proxy.events).toContain('answer-dropped');
 			await expectOneRecord(admin, e.record.id, '丢失应答建设有限公司');
 			await page.goto(`${proxy.url}/drafts`);
-			await expect(page.getByRole('list', { name: '提交记录' }).locator('[data-status]')).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+			await expect(page.getByRole('list', { name: '提交记录' }).locator('[data-status]')).toHaveAttribute('data-status', 'done', {
+				timeout: 20_000
+			});
 		} finally {
 			await proxy.close();
 		}
@@ -58,7 +75,12 @@ test.describe('同步中的故障', () => {
 
 			// Slow the upload so the server can die in the middle of it.
 			const cdp = await context.newCDPSession(page);
-			await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 120 * 1024 });
+			await cdp.send('Network.emulateNetworkConditions', {
+				offline: false,
+				latency: 20,
+				downloadThroughput: -1,
+				uploadThroughput: 120 * 1024
+			});
 			await page.getByRole('button', { name: '保存', exact: true }).click();
 			await expect(page.getByRole('list', { name: '上传进度' }).first()).toBeVisible({ timeout: 15_000 });
 			await pb.kill();

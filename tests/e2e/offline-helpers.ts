@@ -24,7 +24,12 @@ export const adminAt = superuserClient;
 export async function enterpriseAt(admin: PocketBase): Promise<TestAccount> {
 	const identity = uniqueCreditCode();
 	const record = await admin.collection('enterprises').create({
-		uscc: identity, name: '离线测试建设有限公司', regCity: '昆明市', password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD, mustChangePassword: false
+		uscc: identity,
+		name: '离线测试建设有限公司',
+		regCity: '昆明市',
+		password: STRONG_PASSWORD,
+		passwordConfirm: STRONG_PASSWORD,
+		mustChangePassword: false
 	});
 	return { kind: 'enterprise', record, identity, password: STRONG_PASSWORD };
 }
@@ -44,7 +49,9 @@ export async function loginAt(page: Page, origin: string, account: TestAccount) 
 export async function waitForOfflineReady(page: Page) {
 	// Polled from Node: waitForFunction does not wait for a Promise the page returns.
 	await expect
-		.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller), { timeout: 30_000 })
+		.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller), {
+			timeout: 30_000
+		})
 		.toBe(true);
 }
 

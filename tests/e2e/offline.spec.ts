@@ -7,7 +7,13 @@ import { test, expect, STRONG_PASSWORD } from './fixtures';
 import { chosenFiles, expectOneRecord, fillChange, jpegOf, openChangeForm, serverChanges, waitForOfflineReady } from './offline-helpers';
 
 test.describe('离线填写与提交', () => {
-	test('offline mid-form → reload offline → finish → reconnect: one record, nothing lost', async ({ page, context, admin, makeEnterprise, loginAs }) => {
+	test('offline mid-form → reload offline → finish → reconnect: one record, nothing lost', async ({
+		page,
+		context,
+		admin,
+		makeEnterprise,
+		loginAs
+	}) => {
 		const e = await makeEnterprise();
 		await loginAs(page, e);
 		await expect(page.getByRole('heading', { name: '企业名称修改' }).or(page.getByRole('button', { name: '修改附件' }))).toBeVisible();
@@ -51,7 +57,10 @@ test.describe('离线填写与提交', () => {
 		await expect(second.getByLabel('修改后企业名称')).toHaveValue('双开建设有限公司');
 
 		await context.setOffline(true);
-		await Promise.all([page.getByRole('button', { name: '保存', exact: true }).click(), second.getByRole('button', { name: '保存', exact: true }).click()]);
+		await Promise.all([
+			page.getByRole('button', { name: '保存', exact: true }).click(),
+			second.getByRole('button', { name: '保存', exact: true }).click()
+		]);
 		await expect(page.getByText('修改申请：待同步')).toBeVisible();
 		await expect(second.getByText('修改申请：待同步')).toBeVisible();
 		await context.setOffline(false);
@@ -65,7 +74,7 @@ test.describe('离线填写与提交', () => {
 		expect(await serverChanges(admin, e.record.id)).toHaveLength(1);
 	});
 
-	test('a refusal keeps the draft intact with the server\'s reason', async ({ page, context, admin, makeEnterprise, loginAs }) => {
+	test("a refusal keeps the draft intact with the server's reason", async ({ page, context, admin, makeEnterprise, loginAs }) => {
 		const e = await makeEnterprise();
 		await loginAs(page, e);
 		await openChangeForm(page);
@@ -77,7 +86,10 @@ test.describe('离线填写与提交', () => {
 		// Meanwhile another request of this enterprise is already being handled.
 		const scan = jpegOf(20, 'other.jpg');
 		await admin.collection('enterprise_changes').create({
-			enterprise: e.record.id, kind: ['企业名称修改'], name: '另一份申请有限公司', status: '已提交',
+			enterprise: e.record.id,
+			kind: ['企业名称修改'],
+			name: '另一份申请有限公司',
+			status: '已提交',
 			license: new File([scan.buffer], scan.name, { type: scan.mimeType })
 		});
 		await context.setOffline(false);
@@ -85,7 +97,9 @@ test.describe('离线填写与提交', () => {
 		const refusal = page.getByRole('alert').filter({ hasText: /提交未成功：已有一份企业信息修改申请在办理中/ });
 		await expect(refusal).toBeVisible({ timeout: 20_000 });
 		// One 。 between sentences, never PocketBase's "." after Chinese.
-		await expect(refusal).toHaveText('提交未成功：已有一份企业信息修改申请在办理中，审核结束后再提交。填写的内容已保留，请按提示修改后再次提交。');
+		await expect(refusal).toHaveText(
+			'提交未成功：已有一份企业信息修改申请在办理中，审核结束后再提交。填写的内容已保留，请按提示修改后再次提交。'
+		);
 		await page.reload();
 		await page.goto('/drafts');
 		await expect(page.getByRole('list', { name: '提交记录' }).getByText('失败')).toBeVisible();
@@ -97,7 +111,13 @@ test.describe('离线填写与提交', () => {
 		expect(records.map((r) => r.name)).toEqual(['另一份申请有限公司']); // ours was refused, not created
 	});
 
-	test('an expired login at reconnect asks to log in again, then sends what was queued', async ({ page, context, admin, makeEnterprise, loginAs }) => {
+	test('an expired login at reconnect asks to log in again, then sends what was queued', async ({
+		page,
+		context,
+		admin,
+		makeEnterprise,
+		loginAs
+	}) => {
 		const e = await makeEnterprise();
 		await loginAs(page, e);
 		await openChangeForm(page);

@@ -8,14 +8,17 @@ export async function readPhotoDraft(page: Page) {
 			req.onsuccess = () => ok(req.result);
 			req.onerror = () => fail(req.error);
 		});
-		const get = <T,>(store: string, key: IDBValidKey) =>
+		const get = <T>(store: string, key: IDBValidKey) =>
 			new Promise<T>((ok, fail) => {
 				const r = db.transaction(store).objectStore(store).get(key);
 				r.onsuccess = () => ok(r.result as T);
 				r.onerror = () => fail(r.error);
 			});
 		const userId = JSON.parse(localStorage.getItem('anguan_auth') ?? '{}').record?.id;
-		const draft = await get<{ fields: Record<string, unknown>; fileFields: Record<string, string[]> } | undefined>('drafts', [userId, 'photo']);
+		const draft = await get<{ fields: Record<string, unknown>; fileFields: Record<string, string[]> } | undefined>('drafts', [
+			userId,
+			'photo'
+		]);
 		if (!draft) return undefined;
 		const file = await get<{ name: string; type: string; blob: Blob }>('files', draft.fileFields.photo[0]);
 		const blob = file.blob;
@@ -38,7 +41,6 @@ export async function readPhotoDraft(page: Page) {
 		};
 	});
 }
-
 
 /** The JPEG shown as 裁剪结果: its bytes and the colour at its top and bottom middle. */
 export async function readResult(page: Page) {

@@ -21,10 +21,16 @@ async function checked(page: Page) {
 }
 
 const levels = (page: Page) =>
-	page.locator('[data-check]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-check'), e.className.split(' ')[0]])));
+	page
+		.locator('[data-check]')
+		.evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-check'), e.className.split(' ')[0]])));
 
 test.describe('证件照片: a real face', () => {
-	test('a correct white-background portrait opens with every check passing, no adjustment, no tick', async ({ page, makeApplicant, loginAs }) => {
+	test('a correct white-background portrait opens with every check passing, no adjustment, no tick', async ({
+		page,
+		makeApplicant,
+		loginAs
+	}) => {
 		await loginAs(page, await makeApplicant());
 		// From the menu, as most applicants arrive.
 		await page.getByRole('link', { name: '证件照片', exact: true }).click();
@@ -32,18 +38,29 @@ test.describe('证件照片: a real face', () => {
 		// Every alert that ever shows while the photo opens (a 0×0 crop used to flash by).
 		await page.evaluate(() => {
 			const seen: string[] = ((window as unknown as { alertsSeen: string[] }).alertsSeen = []);
-			new MutationObserver(() => document.querySelectorAll('[role="alert"], .fail').forEach((e) => seen.push(e.textContent ?? ''))).observe(document.body, {
-				subtree: true,
-				childList: true,
-				characterData: true
-			});
+			new MutationObserver(() => document.querySelectorAll('[role="alert"], .fail').forEach((e) => seen.push(e.textContent ?? ''))).observe(
+				document.body,
+				{
+					subtree: true,
+					childList: true,
+					characterData: true
+				}
+			);
 		});
 		await page.getByLabel('打开文件').setInputFiles(await portraitJpeg(page, 'portrait.jpg', { width: 3000, height: 4000 }));
 		await checked(page);
 		expect(await page.evaluate(() => (window as unknown as { alertsSeen: string[] }).alertsSeen)).toEqual([]);
 		expect(await levels(page)).toEqual({
-			decodable: 'pass', resolution: 'pass', ratio: 'pass', background: 'pass', colour: 'pass',
-			exposure: 'pass', sharpness: 'pass', face: 'pass', headSize: 'pass', headPosition: 'pass'
+			decodable: 'pass',
+			resolution: 'pass',
+			ratio: 'pass',
+			background: 'pass',
+			colour: 'pass',
+			exposure: 'pass',
+			sharpness: 'pass',
+			face: 'pass',
+			headSize: 'pass',
+			headPosition: 'pass'
 		});
 		await expect(page.getByLabel('我已知晓上述问题，仍使用此照片')).toHaveCount(0);
 		await page.getByRole('button', { name: '保存并使用' }).click();
@@ -57,7 +74,11 @@ test.describe('证件照片: a real face', () => {
 		expect((draft.fields.photoCheck as { acknowledged?: boolean }).acknowledged).toBeUndefined();
 	});
 
-	test('a blue-background portrait fails 白色背景, and 换成白色背景 makes it pass; the reviewer is told', async ({ page, makeApplicant, loginAs }) => {
+	test('a blue-background portrait fails 白色背景, and 换成白色背景 makes it pass; the reviewer is told', async ({
+		page,
+		makeApplicant,
+		loginAs
+	}) => {
 		await loginAs(page, await makeApplicant());
 		await openTool(page);
 		await page.getByLabel('打开文件').setInputFiles(await portraitJpeg(page, 'blue.jpg', { background: BLUE_BACKDROP }));
@@ -131,7 +152,11 @@ test.describe('证件照片: a real face', () => {
 		await context.setOffline(false);
 	});
 
-	test('the photo tool\'s model is not in every visitor\'s precache: an enterprise never downloads it', async ({ page, makeEnterprise, loginAs }) => {
+	test("the photo tool's model is not in every visitor's precache: an enterprise never downloads it", async ({
+		page,
+		makeEnterprise,
+		loginAs
+	}) => {
 		const requested: string[] = [];
 		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 		await loginAs(page, await makeEnterprise());
@@ -150,7 +175,11 @@ test.describe('证件照片: a real face', () => {
 		for (const p of everything) expect(p).not.toMatch(/^\/(api|_)(\/|$)/);
 	});
 
-	test('the crop box is drawn as the result looks (not paler), and re-fits the stage when the window narrows', async ({ page, makeApplicant, loginAs }) => {
+	test('the crop box is drawn as the result looks (not paler), and re-fits the stage when the window narrows', async ({
+		page,
+		makeApplicant,
+		loginAs
+	}) => {
 		await loginAs(page, await makeApplicant());
 		await openTool(page);
 		await page.getByLabel('打开文件').setInputFiles(await portraitJpeg(page, 'portrait.jpg'));
@@ -160,17 +189,20 @@ test.describe('证件照片: a real face', () => {
 		// The middle of the face on screen and in the result: the same colour, within JPEG and scaling noise.
 		const onScreen = await selection.screenshot();
 		const mid = async (png: Buffer | string) =>
-			page.evaluate(async (src) => {
-				const img = await createImageBitmap(await (await fetch(src)).blob());
-				const c = new OffscreenCanvas(img.width, img.height);
-				const g = c.getContext('2d')!;
-				g.drawImage(img, 0, 0);
-				// Cheek, below the left eye: skin without features.
-				const d = g.getImageData(Math.round(img.width * 0.4), Math.round(img.height * 0.5), 4, 4).data;
-				let l = 0;
-				for (let i = 0; i < d.length; i += 4) l += 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
-				return l / 16;
-			}, typeof png === 'string' ? png : `data:image/png;base64,${png.toString('base64')}`);
+			page.evaluate(
+				async (src) => {
+					const img = await createImageBitmap(await (await fetch(src)).blob());
+					const c = new OffscreenCanvas(img.width, img.height);
+					const g = c.getContext('2d')!;
+					g.drawImage(img, 0, 0);
+					// Cheek, below the left eye: skin without features.
+					const d = g.getImageData(Math.round(img.width * 0.4), Math.round(img.height * 0.5), 4, 4).data;
+					let l = 0;
+					for (let i = 0; i < d.length; i += 4) l += 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+					return l / 16;
+				},
+				typeof png === 'string' ? png : `data:image/png;base64,${png.toString('base64')}`
+			);
 		const shown = await mid(onScreen);
 		const result = await mid((await page.getByAltText('裁剪结果').getAttribute('src'))!);
 		expect(Math.abs(shown - result)).toBeLessThan(12);
@@ -192,12 +224,18 @@ test.describe('证件照片: a real face', () => {
 		await openTool(page);
 		await page.getByLabel('打开文件').setInputFiles(await portraitJpeg(page, 'portrait.jpg'));
 		await checked(page);
-		await page.getByLabel('打开文件').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片'.repeat(50)) });
+		await page
+			.getByLabel('打开文件')
+			.setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片'.repeat(50)) });
 		await expect(page.getByRole('alert').filter({ hasText: '不是图片' })).toContainText('已保留之前的照片');
 		await expect(page.getByRole('button', { name: '保存并使用' })).toBeEnabled();
 	});
 
-	test('from an application form, 重新上传 leads to the tool and, once saved, back to the form', async ({ page, makeApplicant, loginAs }) => {
+	test('from an application form, 重新上传 leads to the tool and, once saved, back to the form', async ({
+		page,
+		makeApplicant,
+		loginAs
+	}) => {
 		const a = await makeApplicant();
 		await loginAs(page, a);
 		await page.goto(`/apply/${a.certificate!.id}`);

@@ -37,7 +37,10 @@ test('an update asks first (有新版本), downloads only what changed, and the 
 	const next = index.replace('</body>', '<!-- next release --></body>');
 	writeFileSync(indexPath, next);
 	const swPath = join(server.dir, 'service-worker.js');
-	writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(`{"url":"/","revision":"${rev(index)}"}`, `{"url":"/","revision":"${rev(next)}"}`));
+	writeFileSync(
+		swPath,
+		readFileSync(swPath, 'utf8').replace(`{"url":"/","revision":"${rev(index)}"}`, `{"url":"/","revision":"${rev(next)}"}`)
+	);
 	// A release's build also writes their .br / .gz copies, which the server sends first.
 	await Promise.all([indexPath, swPath].map(compressFile));
 

@@ -1,13 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import {
-	enormousJpegHeader,
-	heicFile,
-	inspectJpeg,
-	sidewaysJpeg,
-	transparentPng,
-	validJpeg
-} from './photo-images';
+import { enormousJpegHeader, heicFile, inspectJpeg, sidewaysJpeg, transparentPng, validJpeg } from './photo-images';
 import { makeJpeg } from '../support/jpeg';
 import { readPhotoDraft, readResult } from './photo-draft';
 
@@ -178,7 +171,10 @@ test.describe('证件照片审核处理工具', () => {
 			const before = await transform();
 			const cx = canvas.x + canvas.width / 2;
 			const cy = canvas.y + canvas.height - 30;
-			const fingers = (d: number) => [{ x: cx - d, y: cy, id: 0 }, { x: cx + d, y: cy, id: 1 }];
+			const fingers = (d: number) => [
+				{ x: cx - d, y: cy, id: 0 },
+				{ x: cx + d, y: cy, id: 1 }
+			];
 			await touch('touchStart', fingers(20));
 			for (let d = 25; d <= 60; d += 5) {
 				await touch('touchMove', fingers(d));
@@ -231,9 +227,17 @@ test.describe('证件照片审核处理工具', () => {
 		const alert = page.getByRole('alert');
 		const good = validJpeg(1200, 1600);
 		const cases: [string, { name: string; mimeType: string; buffer: Buffer }, RegExp][] = [
-			['not an image', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片，只是一段文字。\n'.repeat(20)) }, /不是图片/],
+			[
+				'not an image',
+				{ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片，只是一段文字。\n'.repeat(20)) },
+				/不是图片/
+			],
 			['truncated JPEG', jpg('cut.jpg', good.subarray(0, Math.floor(good.length * 0.6))), /已损坏或不完整/],
-			['corrupt JPEG (no frame header)', jpg('bad.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0]), Buffer.alloc(2000, 0x55)])), /已损坏或不完整/],
+			[
+				'corrupt JPEG (no frame header)',
+				jpg('bad.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0]), Buffer.alloc(2000, 0x55)])),
+				/已损坏或不完整/
+			],
 			['HEIC', { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heicFile() }, /HEIC/],
 			['transparent PNG', { name: 'cutout.png', mimeType: 'image/png', buffer: transparentPng() }, /透明/],
 			['tiny image', jpg('tiny.jpg', Buffer.from(makeJpeg(200, 260))), /200×260.*440×572/],

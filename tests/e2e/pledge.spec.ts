@@ -7,12 +7,19 @@ import * as d from '../../src/lib/domain';
 import { pdfPageCount, pdfText } from '../support/pdf';
 import { expect, test } from './fixtures';
 
-test('变更申请: the 承诺书 downloads as a one-page PDF with the holder, ID number and certificate filled in', async ({ page, makeApplicant, loginAs }) => {
+test('变更申请: the 承诺书 downloads as a one-page PDF with the holder, ID number and certificate filled in', async ({
+	page,
+	makeApplicant,
+	loginAs
+}) => {
 	const certNo = d.formatCertNo({ category: 'C2', year: 2023, serial: 1234567 });
 	const a = await makeApplicant({ data: { name: '张桂芬' }, certificate: { category: 'C2', certNo } });
 	await loginAs(page, a);
 	await page.goto(`/apply/${a.certificate!.id}?kind=变更`);
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载变更证书承诺书（PDF/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /下载变更证书承诺书（PDF/ }).click()
+	]);
 	expect(download.suggestedFilename()).toBe('变更证书承诺书.pdf');
 	await expect(page.getByRole('status').filter({ hasText: '承诺书 PDF 已生成' })).toBeVisible();
 	const bytes = new Uint8Array(readFileSync(await download.path()));

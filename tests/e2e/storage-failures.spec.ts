@@ -44,7 +44,10 @@ const THROWS = () => {
 
 const FAILS_LATER = () => {
 	IDBFactory.prototype.open = function () {
-		const req = { result: undefined, error: null as DOMException | null, readyState: 'pending', transaction: null, source: null } as Record<string, unknown>;
+		const req = { result: undefined, error: null as DOMException | null, readyState: 'pending', transaction: null, source: null } as Record<
+			string,
+			unknown
+		>;
 		setTimeout(() => {
 			req.readyState = 'done';
 			req.error = new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
@@ -55,7 +58,11 @@ const FAILS_LATER = () => {
 };
 
 /** A browser context that keeps data the way `mode` says. */
-async function restricted(mode: Mode, baseURL: string, newContext: () => Promise<BrowserContext>): Promise<{ page: Page; close: () => Promise<void> }> {
+async function restricted(
+	mode: Mode,
+	baseURL: string,
+	newContext: () => Promise<BrowserContext>
+): Promise<{ page: Page; close: () => Promise<void> }> {
 	const common = { baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 	if (mode === 'site data blocked') {
 		const dir = mkdtempSync(join(ROOT, 'tests/.tmp/profile-'));
@@ -102,7 +109,8 @@ async function startAndLogIn(page: Page, mode: Mode, account: TestAccount) {
 }
 
 /** In-app navigation: where site data is blocked the login lives in this page only, so no reloads. */
-const menu = (page: Page, name: string) => page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name, exact: true }).click();
+const menu = (page: Page, name: string) =>
+	page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name, exact: true }).click();
 
 /** The form's own words that this device keeps nothing, and that what was typed stays on the page. */
 async function expectKeptOnPage(form: ReturnType<Page['locator']>, mode: Mode) {
@@ -120,7 +128,10 @@ async function logOutForGood(page: Page, mode: Mode) {
 }
 
 function pdf(name: string) {
-	const body = '%PDF-1.4\n1 0 obj<</Type /Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type /Page/Parent 2 0 R>>endobj\n%' + 'x'.repeat(20_000) + '\n%%EOF\n';
+	const body =
+		'%PDF-1.4\n1 0 obj<</Type /Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type /Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type /Page/Parent 2 0 R>>endobj\n%' +
+		'x'.repeat(20_000) +
+		'\n%%EOF\n';
 	return { name, mimeType: 'application/pdf', buffer: Buffer.from(body, 'latin1') };
 }
 
@@ -132,7 +143,13 @@ const MODES: Mode[] = ['site data blocked', 'IndexedDB throws', 'IndexedDB fails
 
 for (const mode of MODES) {
 	test.describe(`本机存储不可用：${mode}`, () => {
-		test('an applicant: 手机号码, 证件照片, 变更申请 — said in place, nothing lost, 退出 works', async ({ browser, baseURL, admin, makeApplicant, makeEnterprise }) => {
+		test('an applicant: 手机号码, 证件照片, 变更申请 — said in place, nothing lost, 退出 works', async ({
+			browser,
+			baseURL,
+			admin,
+			makeApplicant,
+			makeEnterprise
+		}) => {
 			test.setTimeout(120_000);
 			const employer = `云南存储测试${Date.now() % 100000}建设有限公司`;
 			await makeEnterprise({ data: { name: employer } });
@@ -188,7 +205,12 @@ for (const mode of MODES) {
 			}
 		});
 
-		test('an enterprise: 联系方式 (offline first), 企业信息修改 — said in place, nothing lost, 退出 works', async ({ browser, baseURL, admin, makeEnterprise }) => {
+		test('an enterprise: 联系方式 (offline first), 企业信息修改 — said in place, nothing lost, 退出 works', async ({
+			browser,
+			baseURL,
+			admin,
+			makeEnterprise
+		}) => {
 			test.setTimeout(90_000);
 			const e = await makeEnterprise();
 			const { page, close } = await restricted(mode, baseURL!, () => browser.newContext());
@@ -219,7 +241,9 @@ for (const mode of MODES) {
 				await page.getByRole('button', { name: '保存', exact: true }).click();
 				await expect(page.getByRole('status').filter({ hasText: '修改申请：已提交' })).toContainText('已直接提交到服务器');
 				await expect(page.getByRole('region', { name: '修改记录' }).getByText('已提交')).toBeVisible();
-				const [request] = await admin.collection('enterprise_changes').getFullList({ filter: admin.filter('enterprise = {:id}', { id: e.record.id }) });
+				const [request] = await admin
+					.collection('enterprise_changes')
+					.getFullList({ filter: admin.filter('enterprise = {:id}', { id: e.record.id }) });
 				expect(request).toMatchObject({ name: '云南存储受限建设有限公司', status: '已提交' });
 				expect(request.license).toMatch(/\.jpg$/);
 

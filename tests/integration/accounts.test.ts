@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { adminClient, client, createApplicant, createEnterprise, createCertificate, refused, STRONG_PASSWORD, uniqueIdNumber } from './helpers';
+import {
+	adminClient,
+	client,
+	createApplicant,
+	createEnterprise,
+	createCertificate,
+	refused,
+	STRONG_PASSWORD,
+	uniqueIdNumber
+} from './helpers';
 import { setRateLimits } from '../support/pocketbase';
 import { pbUrl } from './helpers';
 import { errorMessage, fieldErrors } from '../../src/lib/api/errors';
@@ -39,10 +48,18 @@ describe('logins', () => {
 	it('explains a malformed ID number or credit code (real checksums) instead of trying it', async () => {
 		const id = uniqueIdNumber();
 		const badCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
-		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword(badCheck, '123456'), 400))).toBe('身份证号校验位不正确，请核对后重新输入');
-		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword('53010219850230123X', '123456'), 400))).toBe('身份证号中的出生日期不正确');
-		expect(errorMessage(await refused(() => client().collection('enterprises').authWithPassword('91530100MA6K12345A', '123456'), 400))).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
-		expect(errorMessage(await refused(() => client().collection('enterprises').authWithPassword('91530100MA6K1234OT', '123456'), 400))).toContain('不含 I、O、S、V、Z');
+		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword(badCheck, '123456'), 400))).toBe(
+			'身份证号校验位不正确，请核对后重新输入'
+		);
+		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword('53010219850230123X', '123456'), 400))).toBe(
+			'身份证号中的出生日期不正确'
+		);
+		expect(
+			errorMessage(await refused(() => client().collection('enterprises').authWithPassword('91530100MA6K12345A', '123456'), 400))
+		).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
+		expect(
+			errorMessage(await refused(() => client().collection('enterprises').authWithPassword('91530100MA6K1234OT', '123456'), 400))
+		).toContain('不含 I、O、S、V、Z');
 	});
 
 	it('limits password guessing: too many attempts are answered 429', async () => {
@@ -51,7 +68,11 @@ describe('logins', () => {
 			const a = await createApplicant();
 			let last = 0;
 			for (let i = 0; i < 12; i++) {
-				const e = await refused(() => client().collection('applicants').authWithPassword(a.identity, 'wrong-password' + i));
+				const e = await refused(() =>
+					client()
+						.collection('applicants')
+						.authWithPassword(a.identity, 'wrong-password' + i)
+				);
 				last = e.status;
 			}
 			expect(last).toBe(429);
@@ -63,7 +84,16 @@ describe('logins', () => {
 	it('refuses to save an account whose ID number or credit code fails the checksum', async () => {
 		const admin = await adminClient();
 		const id = uniqueIdNumber();
-		const e = await refused(() => admin.collection('applicants').create({ idNumber: id.slice(0, 17) + (id[17] === '1' ? '2' : '1'), name: '测试', password: 'Abc12345', passwordConfirm: 'Abc12345' }), 400);
+		const e = await refused(
+			() =>
+				admin.collection('applicants').create({
+					idNumber: id.slice(0, 17) + (id[17] === '1' ? '2' : '1'),
+					name: '测试',
+					password: 'Abc12345',
+					passwordConfirm: 'Abc12345'
+				}),
+			400
+		);
 		expect(fieldErrors(e).idNumber).toBe('身份证号校验位不正确，请核对后重新输入');
 	});
 });
@@ -76,7 +106,9 @@ describe('forced password change on first login', () => {
 		const e = await refused(() => a.pb.collection('applicants').update(a.record.id, { phone: '13800000000' }), 403);
 		expect(errorMessage(e)).toBe('首次登录请先修改默认密码');
 
-		await a.pb.collection('applicants').update(a.record.id, { oldPassword: a.password, password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD });
+		await a.pb
+			.collection('applicants')
+			.update(a.record.id, { oldPassword: a.password, password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD });
 		const pb = client();
 		const auth = await pb.collection('applicants').authWithPassword(a.identity, STRONG_PASSWORD);
 		expect(auth.record.mustChangePassword).toBe(false);
@@ -85,7 +117,8 @@ describe('forced password change on first login', () => {
 
 	it('refuses a weak new password or one equal to the default, with the reason', async () => {
 		const a = await createApplicant({ mustChangePassword: true });
-		const change = (p: string) => a.pb.collection('applicants').update(a.record.id, { oldPassword: a.password, password: p, passwordConfirm: p });
+		const change = (p: string) =>
+			a.pb.collection('applicants').update(a.record.id, { oldPassword: a.password, password: p, passwordConfirm: p });
 		expect(fieldErrors(await refused(() => change('abcdefgh'), 400)).password).toBe('新密码须同时包含字母和数字');
 		expect(fieldErrors(await refused(() => change('abc1'), 400)).password).toBe('新密码至少 8 位');
 		const e = await refused(() => change(a.identity.slice(-8)), 400);
@@ -94,7 +127,10 @@ describe('forced password change on first login', () => {
 
 	it('refuses a password change without the current password', async () => {
 		const a = await createApplicant({ mustChangePassword: true });
-		await refused(() => a.pb.collection('applicants').update(a.record.id, { password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD }), 400);
+		await refused(
+			() => a.pb.collection('applicants').update(a.record.id, { password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD }),
+			400
+		);
 	});
 
 	it('a reviewer resetting a password forces another change', async () => {
@@ -124,7 +160,7 @@ describe('own record', () => {
 });
 
 describe('enterprise contact details', () => {
-	it('refuses a malformed phone number or email from a client that skipped the form, with the form\'s message', async () => {
+	it("refuses a malformed phone number or email from a client that skipped the form, with the form's message", async () => {
 		const e = await createEnterprise();
 		const err = await refused(() => e.pb.collection('enterprises').update(e.record.id, { contactPhone: '12345' }), 400);
 		expect(fieldErrors(err).contactPhone).toBe('请输入正确的手机号或固定电话，如 13800000000 或 0871-65177922');

@@ -10,7 +10,8 @@ import { REVIEW_MESSAGES } from '../../src/lib/domain';
 import { adminClient, createEnterprise, refused, uniqueCreditCode } from './helpers';
 import { eventsOf, pdfScan } from './factories-applications';
 
-const said = (e: ClientResponseError, field: string) => cleanMessage((e.response.data as Record<string, { message: string }>)[field]?.message ?? '');
+const said = (e: ClientResponseError, field: string) =>
+	cleanMessage((e.response.data as Record<string, { message: string }>)[field]?.message ?? '');
 const decide = async (id: string, status: string, extra: Record<string, unknown> = {}) =>
 	(await adminClient()).collection('enterprise_changes').update(id, { status, ...extra });
 
@@ -41,12 +42,22 @@ describe('enterprise changes', () => {
 	it('rejection needs a reason; the enterprise resubmits; one open request at a time', async () => {
 		const ent = await createEnterprise();
 		const pb = ent.pb.collection('enterprise_changes');
-		const c = await pb.create({ enterprise: ent.record.id, kind: ['企业资质修改'], qualLevel: '总承包二级', qualScan: [pdfScan('资质.pdf')] });
-		const second = await refused(() => pb.create({ enterprise: ent.record.id, kind: ['企业资质修改'], qualLevel: '总承包一级', qualScan: [pdfScan('资质2.pdf')] }), 400);
+		const c = await pb.create({
+			enterprise: ent.record.id,
+			kind: ['企业资质修改'],
+			qualLevel: '总承包二级',
+			qualScan: [pdfScan('资质.pdf')]
+		});
+		const second = await refused(
+			() => pb.create({ enterprise: ent.record.id, kind: ['企业资质修改'], qualLevel: '总承包一级', qualScan: [pdfScan('资质2.pdf')] }),
+			400
+		);
 		expect(said(second, 'kind')).toBe('已有一份企业信息修改申请在办理中，审核结束后再提交');
 
 		await decide(c.id, '审核中');
-		expect(said(await refused(() => pb.update(c.id, { qualLevel: '总承包一级' }), 400), 'qualLevel')).toBe('申请正在审核中，暂不能修改或撤回');
+		expect(said(await refused(() => pb.update(c.id, { qualLevel: '总承包一级' }), 400), 'qualLevel')).toBe(
+			'申请正在审核中，暂不能修改或撤回'
+		);
 		expect(said(await refused(() => decide(c.id, '审核不通过'), 400), 'rejectReasons')).toBe(REVIEW_MESSAGES.reasonRequired);
 		await decide(c.id, '审核不通过', { rejectNote: '资质证书扫描件不清晰' });
 		const again = await pb.update(c.id, { status: '已提交', qualScan: [pdfScan('资质-清晰.pdf')] });
@@ -57,7 +68,9 @@ describe('enterprise changes', () => {
 	it('refuses an empty request and a malformed credit code', async () => {
 		const ent = await createEnterprise();
 		const pb = ent.pb.collection('enterprise_changes');
-		expect(said(await refused(() => pb.create({ enterprise: ent.record.id, kind: ['企业名称修改'] }), 400), 'kind')).toBe('请填写至少一项修改内容');
+		expect(said(await refused(() => pb.create({ enterprise: ent.record.id, kind: ['企业名称修改'] }), 400), 'kind')).toBe(
+			'请填写至少一项修改内容'
+		);
 		const bad = await refused(() => pb.create({ enterprise: ent.record.id, kind: ['企业名称修改'], uscc: '91530100MA6K00000X' }), 400);
 		expect(said(bad, 'uscc')).toMatch(/统一社会信用代码/);
 	});

@@ -22,7 +22,7 @@ import { applicationBody, createHolder, eventsOf, pdfScan, review, submitApplica
 
 /** The message at a field (or on top), as the app shows it: PocketBase appends an ASCII '.'. */
 const said = (e: ClientResponseError, field?: string) =>
-	cleanMessage(field ? (e.response.data as Record<string, { message: string }>)[field]?.message ?? '' : e.response.message);
+	cleanMessage(field ? ((e.response.data as Record<string, { message: string }>)[field]?.message ?? '') : e.response.message);
 
 const moves = async (id: string) => (await eventsOf(id)).map((e) => `${e.from || '∅'}→${e.to}`).sort();
 
@@ -109,7 +109,7 @@ describe('submitting an application', () => {
 		expect(said(e, 'pledge')).toContain('只能上传 jpg、png 或 pdf');
 	});
 
-	it('only for one\'s own, valid certificate', async () => {
+	it("only for one's own, valid certificate", async () => {
 		const [h, other] = await Promise.all([createHolder(), createHolder()]);
 		const e = await refused(() => submitApplication(h, { certificate: other.certificate.id }), 400);
 		expect(said(e, 'certificate')).toBe(APPLICATION_MESSAGES.notHolder);
@@ -216,14 +216,17 @@ describe('review state machine: allowed moves', () => {
 		await Promise.all([review(a1.id, '审核中'), review(a2.id, '审核中')]);
 		await Promise.all([review(a1.id, '审核通过'), review(a2.id, '审核通过')]);
 		const admin = await adminClient();
-		const [c1, c2] = await Promise.all([admin.collection('certificates').getOne(h1.certificate.id), admin.collection('certificates').getOne(h2.certificate.id)]);
+		const [c1, c2] = await Promise.all([
+			admin.collection('certificates').getOne(h1.certificate.id),
+			admin.collection('certificates').getOne(h2.certificate.id)
+		]);
 		const s = [parseCertNo(c1.certNo)!.serial, parseCertNo(c2.certNo)!.serial].sort((x, y) => x - y);
 		expect(s[1]).toBe(s[0] + 1);
 	});
 });
 
 describe('review state machine: refused moves', () => {
-	it('a reviewer cannot jump past the table: 已发证 is the system\'s, a refusal is final until resubmitted', async () => {
+	it("a reviewer cannot jump past the table: 已发证 is the system's, a refusal is final until resubmitted", async () => {
 		const h = await createHolder();
 		const a = await submitApplication(h);
 		const e2 = await refused(() => review(a.id, '已发证'), 400);
@@ -234,7 +237,7 @@ describe('review state machine: refused moves', () => {
 		expect(said(e)).toBe('申请状态不能从“审核不通过”变为“审核通过”');
 	});
 
-	it('a reviewer cannot make the applicant\'s or the system\'s moves', async () => {
+	it("a reviewer cannot make the applicant's or the system's moves", async () => {
 		const h = await createHolder();
 		const a = await submitApplication(h);
 		expect(said(await refused(() => review(a.id, '已撤回'), 400), 'status')).toBe('只有申请人可以将申请设为“已撤回”');
@@ -264,7 +267,12 @@ describe('review state machine: refused moves', () => {
 		const e = await refused(() => review(a.id, '审核中', { name: '李四' }), 400);
 		expect(said(e, 'name')).toBe(APPLICATION_MESSAGES.reviewerContent);
 		const fresh = await (await adminClient()).collection('cert_applications').getOne(a.id);
-		const ok = await review(a.id, '审核中', { name: fresh.name, title: fresh.title, enterprise: fresh.enterprise, photoCheck: fresh.photoCheck });
+		const ok = await review(a.id, '审核中', {
+			name: fresh.name,
+			title: fresh.title,
+			enterprise: fresh.enterprise,
+			photoCheck: fresh.photoCheck
+		});
 		expect(ok.status).toBe('审核中');
 	});
 
@@ -298,7 +306,10 @@ describe('review state machine: refused moves', () => {
 		const a = await submitApplication(h);
 		await review(a.id, '审核中');
 		await review(a.id, '审核不通过', { rejectReasons: ['身份证扫描件不清晰或不完整'] });
-		const e = await refused(() => h.applicant.pb.collection('cert_applications').update(a.id, { status: '已提交', idCardFront: null }), 400);
+		const e = await refused(
+			() => h.applicant.pb.collection('cert_applications').update(a.id, { status: '已提交', idCardFront: null }),
+			400
+		);
 		expect(said(e, 'idCardFront')).toBe('请上传身份证姓名面扫描件');
 		expect((await h.applicant.pb.collection('cert_applications').getOne(a.id)).status).toBe('审核不通过');
 	});
@@ -317,7 +328,7 @@ describe('review state machine: refused moves', () => {
 });
 
 describe('privacy between applicants', () => {
-	it('one applicant can neither read, change nor download another\'s application', async () => {
+	it("one applicant can neither read, change nor download another's application", async () => {
 		const [h, intruder] = await Promise.all([createHolder(), createHolder()]);
 		const a = await submitApplication(h);
 		const theirs = intruder.applicant.pb.collection('cert_applications');
@@ -326,7 +337,7 @@ describe('privacy between applicants', () => {
 		await refused(() => theirs.update(a.id, { status: '已撤回' }), 404);
 		await refused(() => theirs.update(a.id, { 'pledge+': [pdfScan('evil.pdf')] }), 404);
 		await refused(() => theirs.delete(a.id));
-		expect((await intruder.applicant.pb.collection('review_events').getFullList({ filter: `recordId = "${a.id}"` }))).toHaveLength(0);
+		expect(await intruder.applicant.pb.collection('review_events').getFullList({ filter: `recordId = "${a.id}"` })).toHaveLength(0);
 		// Nor by filing in the other's name or for the other's certificate.
 		await refused(() => theirs.create(applicationBody(h)));
 		await refused(() => theirs.create(applicationBody(intruder, { certificate: h.certificate.id })), 400);
@@ -379,7 +390,7 @@ describe('ID number change', () => {
 });
 
 describe('new ID photo', () => {
-	it('the photo sent with the application becomes the applicant\'s photo on issuance', async () => {
+	it("the photo sent with the application becomes the applicant's photo on issuance", async () => {
 		const { makeJpeg } = await import('../support/jpeg');
 		const h = await createHolder();
 		const photo = new File([makeJpeg(440, 572)], 'photo.jpg', { type: 'image/jpeg' });

@@ -25,8 +25,14 @@ beforeAll(async () => {
 	victim = await createHolder();
 	victimApplication = await submitApplication(victim);
 	victimEnterprise = await createEnterprise();
-	victimChange = await victimEnterprise.pb.collection('enterprise_changes').create({ enterprise: victimEnterprise.record.id, name: '受害建设工程有限公司', license: pdfScan('license.pdf') });
-	[attacker, attackerEnterprise, fresh] = await Promise.all([createApplicant(), createEnterprise(), createApplicant({ mustChangePassword: true })]);
+	victimChange = await victimEnterprise.pb
+		.collection('enterprise_changes')
+		.create({ enterprise: victimEnterprise.record.id, name: '受害建设工程有限公司', license: pdfScan('license.pdf') });
+	[attacker, attackerEnterprise, fresh] = await Promise.all([
+		createApplicant(),
+		createEnterprise(),
+		createApplicant({ mustChangePassword: true })
+	]);
 });
 
 /** The status of an SDK call: 2xx as 200, else the error's status. */
@@ -61,7 +67,10 @@ describe('cross-account matrix', () => {
 			['cert_applications', victimApplication.id],
 			['enterprises', victimEnterprise.record.id],
 			['enterprise_changes', victimChange.id],
-			['review_events', (await (await adminClient()).collection('review_events').getFirstListItem(`recordId = "${victimApplication.id}"`)).id]
+			[
+				'review_events',
+				(await (await adminClient()).collection('review_events').getFirstListItem(`recordId = "${victimApplication.id}"`)).id
+			]
 		];
 		const actors: [string, PocketBase][] = [
 			['another applicant', attacker.pb],
@@ -116,7 +125,8 @@ describe('cross-account matrix', () => {
 		expect(Object.keys(row).sort()).toEqual(['collectionId', 'collectionName', 'id', 'name', 'regCity', 'uscc']);
 		expect((await client().collection('enterprise_directory').getList(1, 5)).items).toHaveLength(0);
 		expect((await fresh.pb.collection('enterprise_directory').getList(1, 5)).items).toHaveLength(0);
-		for (const call of [() => dir.create({ name: 'x' }), () => dir.update(row.id, { name: 'x' }), () => dir.delete(row.id)]) expect(await statusOf(call)).toBeGreaterThanOrEqual(400);
+		for (const call of [() => dir.create({ name: 'x' }), () => dir.update(row.id, { name: 'x' }), () => dir.delete(row.id)])
+			expect(await statusOf(call)).toBeGreaterThanOrEqual(400);
 	});
 });
 
@@ -132,7 +142,9 @@ describe('file tokens', () => {
 		await refusedWith(await attackerEnterprise.pb.files.getToken());
 		await refusedWith(victim.applicant.pb.authStore.token); // an auth token is not a file token
 		const [h, , s] = (await attacker.pb.files.getToken()).split('.');
-		const forged = Buffer.from(JSON.stringify({ id: victim.applicant.record.id, collectionId: victim.applicant.record.collectionId, type: 'file', exp: 9999999999 })).toString('base64url');
+		const forged = Buffer.from(
+			JSON.stringify({ id: victim.applicant.record.id, collectionId: victim.applicant.record.collectionId, type: 'file', exp: 9999999999 })
+		).toString('base64url');
 		await refusedWith(`${h}.${forged}.${s}`);
 		await refusedWith('garbage');
 		// Anonymous requests for a file token are refused outright.
@@ -143,11 +155,22 @@ describe('file tokens', () => {
 describe('mass assignment', () => {
 	it('an applicant cannot set fields the server owns on its own record', async () => {
 		const a = await createApplicant();
-		for (const body of [{ mustChangePassword: true }, { verified: true }, { email: 'me@evil.cn' }, { emailVisibility: true }, { photoCheckSummary: '通过' }, { gender: '女' }, { enterprise: attackerEnterprise.record.id }]) {
+		for (const body of [
+			{ mustChangePassword: true },
+			{ verified: true },
+			{ email: 'me@evil.cn' },
+			{ emailVisibility: true },
+			{ photoCheckSummary: '通过' },
+			{ gender: '女' },
+			{ enterprise: attackerEnterprise.record.id }
+		]) {
 			expect(await statusOf(() => a.pb.collection('applicants').update(a.record.id, body)), JSON.stringify(body)).toBe(403);
 		}
 		// PocketBase drops a token key from a non-reviewer's body: the account's tokens stay as they were.
-		await a.pb.collection('applicants').update(a.record.id, { tokenKey: 'x'.repeat(50) }).catch(() => undefined);
+		await a.pb
+			.collection('applicants')
+			.update(a.record.id, { tokenKey: 'x'.repeat(50) })
+			.catch(() => undefined);
 		expect((await a.pb.collection('applicants').getOne(a.record.id)).id).toBe(a.record.id);
 		// A fresh account cannot skip the forced password change by clearing the flag itself.
 		expect(await statusOf(() => fresh.pb.collection('applicants').update(fresh.record.id, { mustChangePassword: false }))).toBe(403);
@@ -158,15 +181,35 @@ describe('mass assignment', () => {
 	it('a new application cannot arrive decided, issued, or in someone else’s name; decision fields are the server’s', async () => {
 		const h = await createHolder();
 		const forged = await submitApplication(h, {
-			status: '审核通过', reviewer: 'admin@x.cn', decidedAt: '2020-01-01 00:00:00.000Z', issuedAt: '2020-01-01 00:00:00.000Z',
-			rejectReasons: ['在新单位参保不满3个月'], issueError: 'x', origName: '伪造', reviewLink: 'https://evil.example'
+			status: '审核通过',
+			reviewer: 'admin@x.cn',
+			decidedAt: '2020-01-01 00:00:00.000Z',
+			issuedAt: '2020-01-01 00:00:00.000Z',
+			rejectReasons: ['在新单位参保不满3个月'],
+			issueError: 'x',
+			origName: '伪造',
+			reviewLink: 'https://evil.example'
 		});
 		const stored = await (await adminClient()).collection('cert_applications').getOne(forged.id);
-		expect(stored).toMatchObject({ status: '已提交', reviewer: '', decidedAt: '', issuedAt: '', rejectReasons: [], issueError: '', origName: '测试申请人' });
+		expect(stored).toMatchObject({
+			status: '已提交',
+			reviewer: '',
+			decidedAt: '',
+			issuedAt: '',
+			rejectReasons: [],
+			issueError: '',
+			origName: '测试申请人'
+		});
 		expect(stored.reviewLink).not.toContain('evil');
 		expect(await statusOf(() => h.applicant.pb.collection('cert_applications').update(forged.id, { status: '已发证' }))).toBe(400);
 		expect(await statusOf(() => attacker.pb.collection('cert_applications').create(applicationBody(h)))).toBeGreaterThanOrEqual(400);
-		expect(await statusOf(() => attackerEnterprise.pb.collection('enterprise_changes').create({ enterprise: victimEnterprise.record.id, name: '冒名有限公司', license: pdfScan('x.pdf') }))).toBeGreaterThanOrEqual(400);
+		expect(
+			await statusOf(() =>
+				attackerEnterprise.pb
+					.collection('enterprise_changes')
+					.create({ enterprise: victimEnterprise.record.id, name: '冒名有限公司', license: pdfScan('x.pdf') })
+			)
+		).toBeGreaterThanOrEqual(400);
 	});
 
 	it('a batch carries no more rights than its requests one by one', async () => {
@@ -237,7 +280,11 @@ describe('malformed input sweep', () => {
 		const form = new FormData();
 		form.append('applicant', h.applicant.record.id);
 		form.append('idCardFront', new File(['<svg onload=alert(1)>'], 'x.svg', { type: 'image/svg+xml' }));
-		const res = await fetch(`${pbUrl()}/api/collections/cert_applications/records`, { method: 'POST', headers: { authorization: h.applicant.pb.authStore.token }, body: form });
+		const res = await fetch(`${pbUrl()}/api/collections/cert_applications/records`, {
+			method: 'POST',
+			headers: { authorization: h.applicant.pb.authStore.token },
+			body: form
+		});
 		expect(res.status).toBe(400);
 	});
 });

@@ -9,7 +9,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { join } from 'node:path';
 import type { RecordModel } from 'pocketbase';
 import { describe, expect, inject, it } from 'vitest';
-import { addDays, chinaDay, decodeEcert, LIVE_STATUSES, maskIdNumber, maskName, payloadText, verifyEcert, verifyUrl, type PublicKeyEntry } from '../../src/lib/domain';
+import {
+	addDays,
+	chinaDay,
+	decodeEcert,
+	LIVE_STATUSES,
+	maskIdNumber,
+	maskName,
+	payloadText,
+	verifyEcert,
+	verifyUrl,
+	type PublicKeyEntry
+} from '../../src/lib/domain';
 import { sm2Verify } from '../../src/lib/ecert/sm2';
 import { publicKeyEntry, writeNewKey } from '../../scripts/ecert-key.js';
 import { ROOT, startPocketBase, superuserClient } from '../support/pocketbase';
@@ -22,7 +33,11 @@ async function publicKeys(url = pbUrl()): Promise<PublicKeyEntry[]> {
 	return ((await res.json()) as { keys: PublicKeyEntry[] }).keys;
 }
 
-async function status(no: string, code: string, url = pbUrl()): Promise<{ status: string; validUntil: string; httpStatus: number; keys: string[] }> {
+async function status(
+	no: string,
+	code: string,
+	url = pbUrl()
+): Promise<{ status: string; validUntil: string; httpStatus: number; keys: string[] }> {
 	const res = await fetch(`${url}/api/anguan/verify?${new URLSearchParams({ no, code })}`);
 	const body = res.status === 200 ? ((await res.json()) as { status: string; validUntil: string }) : { status: '', validUntil: '' };
 	return { ...body, httpStatus: res.status, keys: Object.keys(body).sort() };
@@ -91,13 +106,18 @@ describe('issuance signs the e-certificate', () => {
 	it('a certificate a reviewer creates as already issued is signed; a status change is not a new version; sent signature fields are ignored', async () => {
 		const applicant = await createApplicant();
 		const admin = await adminClient();
-		const cert = await createCertificate(applicant.record.id, { certNo: '云建安A（2021）0004242', ecertIssuedAt: new Date().toISOString() });
+		const cert = await createCertificate(applicant.record.id, {
+			certNo: '云建安A（2021）0004242',
+			ecertIssuedAt: new Date().toISOString()
+		});
 		expect(cert.ecertVersion).toBe(1);
 		expect(cert.verifyCode).toHaveLength(12);
 		const keys = await publicKeys();
 		expect(verifyEcert(verifyUrl('x', cert.ecertPayload, cert.ecertSignature), keys, sm2Verify).ok).toBe(true);
 
-		const revoked = await admin.collection('certificates').update(cert.id, { status: '注销', ecertSignature: '00'.repeat(64), ecertVersion: 9 });
+		const revoked = await admin
+			.collection('certificates')
+			.update(cert.id, { status: '注销', ecertSignature: '00'.repeat(64), ecertVersion: 9 });
 		expect(revoked.ecertVersion).toBe(1);
 		expect(revoked.ecertSignature).toBe(cert.ecertSignature);
 	});
@@ -136,7 +156,9 @@ describe('status endpoint', () => {
 	it('a lapse (the daily job) shows as 失效', async () => {
 		const applicant = await createApplicant();
 		const cert = await createCertificate(applicant.record.id, {
-			certNo: '云建安C1（2020）0003131', validUntil: addDays(chinaDay(), -1), ecertIssuedAt: new Date().toISOString()
+			certNo: '云建安C1（2020）0003131',
+			validUntil: addDays(chinaDay(), -1),
+			ecertIssuedAt: new Date().toISOString()
 		});
 		expect((await status(cert.certNo, cert.verifyCode)).status).toBe('有效');
 		const admin = await adminClient();
@@ -199,7 +221,8 @@ describe('the private key stays in the server configuration', () => {
 		const dir = join(ROOT, 'pb_public');
 		expect(existsSync(join(dir, 'index.html')), 'the app must be built first (npm run build)').toBe(true);
 		const forms = [...secretForms(), 'PRIVATE KEY'];
-		const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+		const walk = (d: string): string[] =>
+			readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 		const files = walk(dir);
 		expect(files.length).toBeGreaterThan(5);
 		for (const f of files) {
@@ -229,10 +252,19 @@ describe('key rotation', () => {
 		const issue = async (url: string, serial: number) => {
 			const admin = await superuserClient(url);
 			const holder = await admin.collection('applicants').create({
-				idNumber: uniqueIdNumber(), name: '轮换测试', password: 'Rotate-2026-x', passwordConfirm: 'Rotate-2026-x', mustChangePassword: false
+				idNumber: uniqueIdNumber(),
+				name: '轮换测试',
+				password: 'Rotate-2026-x',
+				passwordConfirm: 'Rotate-2026-x',
+				mustChangePassword: false
 			});
 			return admin.collection('certificates').create({
-				holder: holder.id, category: 'A', status: '有效', validUntil: '2029-06-30', certNo: `云建安A（2026）${String(serial).padStart(7, '0')}`, ecertIssuedAt: new Date().toISOString()
+				holder: holder.id,
+				category: 'A',
+				status: '有效',
+				validUntil: '2029-06-30',
+				certNo: `云建安A（2026）${String(serial).padStart(7, '0')}`,
+				ecertIssuedAt: new Date().toISOString()
 			});
 		};
 		try {
@@ -245,12 +277,18 @@ describe('key rotation', () => {
 			try {
 				const keys = await publicKeys(pb.url);
 				expect(keys.map((k) => k.kid)).toEqual([publicKeyEntry(newKey).kid, publicKeyEntry(oldKey).kid]);
-				expect(verifyEcert(verifyUrl('x', before.ecertPayload, before.ecertSignature), keys, sm2Verify)).toMatchObject({ ok: true, payload: { kid: publicKeyEntry(oldKey).kid } });
+				expect(verifyEcert(verifyUrl('x', before.ecertPayload, before.ecertSignature), keys, sm2Verify)).toMatchObject({
+					ok: true,
+					payload: { kid: publicKeyEntry(oldKey).kid }
+				});
 				const after = await issue(pb.url, 9002);
 				expect(decodeEcert(verifyUrl('x', after.ecertPayload, after.ecertSignature))!.payload.kid).toBe(keys[0].kid);
 				expect(verifyEcert(verifyUrl('x', after.ecertPayload, after.ecertSignature), keys, sm2Verify).ok).toBe(true);
 				// Without the retired list, the old certificate no longer verifies: that is how a compromised key is withdrawn.
-				expect(verifyEcert(verifyUrl('x', before.ecertPayload, before.ecertSignature), keys.slice(0, 1), sm2Verify)).toMatchObject({ ok: false, reason: 'unknownKey' });
+				expect(verifyEcert(verifyUrl('x', before.ecertPayload, before.ecertSignature), keys.slice(0, 1), sm2Verify)).toMatchObject({
+					ok: false,
+					reason: 'unknownKey'
+				});
 			} finally {
 				await pb.stop();
 			}
@@ -265,11 +303,24 @@ describe('key rotation', () => {
 		try {
 			const admin = await superuserClient(pb.url);
 			const holder = await admin.collection('applicants').create({
-				idNumber: uniqueIdNumber(), name: '无钥测试', password: 'Nokey-2026-x', passwordConfirm: 'Nokey-2026-x', mustChangePassword: false
+				idNumber: uniqueIdNumber(),
+				name: '无钥测试',
+				password: 'Nokey-2026-x',
+				passwordConfirm: 'Nokey-2026-x',
+				mustChangePassword: false
 			});
-			const e = await refused(() => admin.collection('certificates').create({
-				holder: holder.id, category: 'A', status: '有效', validUntil: '2029-06-30', certNo: '云建安A（2026）0009003', ecertIssuedAt: new Date().toISOString()
-			}), 400);
+			const e = await refused(
+				() =>
+					admin.collection('certificates').create({
+						holder: holder.id,
+						category: 'A',
+						status: '有效',
+						validUntil: '2029-06-30',
+						certNo: '云建安A（2026）0009003',
+						ecertIssuedAt: new Date().toISOString()
+					}),
+				400
+			);
 			expect(e.response.message).toContain('电子证书签名密钥无法读取');
 			expect((await admin.collection('certificates').getList(1, 1)).totalItems).toBe(0);
 			expect(await publicKeys(pb.url)).toEqual([]);

@@ -9,7 +9,8 @@ import { adminClient, createApplicant, createCertificate, createEnterprise, uniq
 
 /** A real (tiny) PDF padded with a comment to `kb` kilobytes: PocketBase sniffs the type from the content. */
 export function pdfScan(name = 'scan.pdf', kb = 20): File {
-	const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n';
+	const head =
+		'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n';
 	const tail = 'trailer<</Root 1 0 R>>\n%%EOF\n';
 	const pad = '%' + 'x'.repeat(Math.max(0, kb * 1024 - head.length - tail.length - 2)) + '\n';
 	return new File([head + pad + tail], name, { type: 'application/pdf' });
@@ -22,7 +23,9 @@ export interface Holder {
 	certificate: RecordModel;
 }
 
-export async function createHolder(opts: { category?: Category; validUntil?: string; certNo?: string; status?: string } = {}): Promise<Holder> {
+export async function createHolder(
+	opts: { category?: Category; validUntil?: string; certNo?: string; status?: string } = {}
+): Promise<Holder> {
 	// Log the reviewer in before the parallel calls below, which would otherwise race to do it.
 	await adminClient();
 	const [employer, newEmployer] = await Promise.all([createEnterprise(), createEnterprise()]);

@@ -41,14 +41,18 @@ describe('reviewers stay anonymous to applicants', () => {
 		expect(events.map((e) => e.actor).sort()).toEqual(['审核人员', '申请人']);
 		for (const e of events) expect(JSON.stringify(e)).not.toContain('@');
 		expect((await (await adminClient()).collection('cert_applications').getOne(a.id)).reviewer).toBe('reviewer@test.local');
-		expect((await eventsOf(a.id)).find((e) => e.to === '审核不通过')).toMatchObject({ actor: '审核人员', actorAccount: 'reviewer@test.local' });
+		expect((await eventsOf(a.id)).find((e) => e.to === '审核不通过')).toMatchObject({
+			actor: '审核人员',
+			actorAccount: 'reviewer@test.local'
+		});
 	});
 });
 
 describe('new passwords on the server', () => {
 	it('refuses what a strength estimator guesses, the account’s own data and padded spaces, from a client that skipped the form', async () => {
 		const a = await createApplicant({ mustChangePassword: true, data: { name: '李明华' } });
-		const change = (p: string) => a.pb.collection('applicants').update(a.record.id, { oldPassword: a.password, password: p, passwordConfirm: p });
+		const change = (p: string) =>
+			a.pb.collection('applicants').update(a.record.id, { oldPassword: a.password, password: p, passwordConfirm: p });
 		for (const weak of ['password1', `Aa${defaultPassword(a.identity)}`, `X${a.identity}`, 'Qwer1234!']) {
 			expect(fieldErrors(await refused(() => change(weak), 400)).password, weak).toBe(PASSWORD_STRENGTH_MESSAGES.weak);
 		}
@@ -63,15 +67,23 @@ describe('scan bombs', () => {
 		const h = await createHolder();
 		const bomb = () => file(jpegClaiming(20000, 15000), 'bomb.jpg', 'image/jpeg');
 		const e = await refused(() => submitApplication(h, { idCardFront: bomb() }), 400);
-		expect(fieldErrors(e).idCardFront).toBe('“bomb.jpg”的像素过大（20000×15000，超过 5000 万像素）：请用手机普通拍照模式重拍，或缩小后再上传');
+		expect(fieldErrors(e).idCardFront).toBe(
+			'“bomb.jpg”的像素过大（20000×15000，超过 5000 万像素）：请用手机普通拍照模式重拍，或缩小后再上传'
+		);
 		// PNG too, and on an enterprise's own licence field and a reviewer's upload alike.
 		const ent = await createEnterprise();
 		const admin = await adminClient();
 		const png = file(pngClaiming(30000, 30000), 'bomb.png', 'image/png');
-		expect(fieldErrors(await refused(() => admin.collection('enterprises').update(ent.record.id, { license: png }), 400)).license).toContain('像素过大');
-		expect(fieldErrors(await refused(() => admin.collection('applicants').update(h.applicant.record.id, { photo: bomb() }), 400)).photo).toBeTruthy();
+		expect(
+			fieldErrors(await refused(() => admin.collection('enterprises').update(ent.record.id, { license: png }), 400)).license
+		).toContain('像素过大');
+		expect(
+			fieldErrors(await refused(() => admin.collection('applicants').update(h.applicant.record.id, { photo: bomb() }), 400)).photo
+		).toBeTruthy();
 		// Nothing was stored.
-		expect((await admin.collection('cert_applications').getList(1, 1, { filter: `applicant = "${h.applicant.record.id}"` })).totalItems).toBe(0);
+		expect(
+			(await admin.collection('cert_applications').getList(1, 1, { filter: `applicant = "${h.applicant.record.id}"` })).totalItems
+		).toBe(0);
 	});
 
 	it('accepts the largest legal image and a normal scan', async () => {
@@ -103,7 +115,10 @@ describe('input hygiene on the server', () => {
 		expect(fieldErrors(e2).contactName).toBe(TEXT_HYGIENE_MESSAGE);
 		const a = await submitApplication(h);
 		const admin = await adminClient();
-		const e3 = await refused(() => review(a.id, '审核不通过', { rejectReasons: ['在新单位参保不满3个月'], rejectNote: '请补充\u0007材料' }), 400);
+		const e3 = await refused(
+			() => review(a.id, '审核不通过', { rejectReasons: ['在新单位参保不满3个月'], rejectNote: '请补充\u0007材料' }),
+			400
+		);
 		expect(fieldErrors(e3).rejectNote).toBe(TEXT_HYGIENE_MESSAGE);
 		expect((await admin.collection('cert_applications').getOne(a.id)).status).toBe('已提交');
 	});
@@ -119,11 +134,33 @@ describe('input hygiene on the server', () => {
 	it('refuses an ID number with an impossible region and a credit code with an impossible organisation type', async () => {
 		const admin = await adminClient();
 		const { makeIdNumber, makeCreditCode } = await import('../../src/lib/domain');
-		const e = await refused(() => admin.collection('applicants').create({ idNumber: makeIdNumber('990101', '19800101', 11), name: '测试', password: 'Abc12345x', passwordConfirm: 'Abc12345x' }), 400);
+		const e = await refused(
+			() =>
+				admin
+					.collection('applicants')
+					.create({ idNumber: makeIdNumber('990101', '19800101', 11), name: '测试', password: 'Abc12345x', passwordConfirm: 'Abc12345x' }),
+			400
+		);
 		expect(fieldErrors(e).idNumber).toBe('身份证号前两位（省份代码）不正确，请核对后重新输入');
-		const e2 = await refused(() => admin.collection('enterprises').create({ uscc: makeCreditCode('94530100MA6K12345'), name: '测试', password: 'Abc12345x', passwordConfirm: 'Abc12345x' }), 400);
+		const e2 = await refused(
+			() =>
+				admin
+					.collection('enterprises')
+					.create({ uscc: makeCreditCode('94530100MA6K12345'), name: '测试', password: 'Abc12345x', passwordConfirm: 'Abc12345x' }),
+			400
+		);
 		expect(fieldErrors(e2).uscc).toBe('统一社会信用代码第2位（机构类别代码）与第1位不相符，请核对后重新输入');
-		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword(makeIdNumber('000101', '19800101', 11), 'x'), 400))).toContain('省份代码');
+		expect(
+			errorMessage(
+				await refused(
+					() =>
+						client()
+							.collection('applicants')
+							.authWithPassword(makeIdNumber('000101', '19800101', 11), 'x'),
+					400
+				)
+			)
+		).toContain('省份代码');
 	});
 
 	it('stores phone numbers as digits, whatever spacing, +86 or full-width digits were typed', async () => {
@@ -134,7 +171,9 @@ describe('input hygiene on the server', () => {
 			'请输入正确的手机号或固定电话，如 13800000000 或 0871-65177922'
 		);
 		const e = await createEnterprise();
-		expect((await e.pb.collection('enterprises').update(e.record.id, { contactPhone: '（0871）6517 7922' })).contactPhone).toBe('0871-65177922');
+		expect((await e.pb.collection('enterprises').update(e.record.id, { contactPhone: '（0871）6517 7922' })).contactPhone).toBe(
+			'0871-65177922'
+		);
 	});
 });
 
@@ -150,7 +189,11 @@ describe('sessions', () => {
 
 	it('tokens last an hour, refresh while in use, and 退出所有设备 ends every login and file token of the account', async () => {
 		const a = await createApplicant();
-		const withPhoto = await (await adminClient()).collection('applicants').update(a.record.id, { photo: file(makeJpeg(440, 572), 'photo.jpg', 'image/jpeg') });
+		const withPhoto = await (
+			await adminClient()
+		)
+			.collection('applicants')
+			.update(a.record.id, { photo: file(makeJpeg(440, 572), 'photo.jpg', 'image/jpeg') });
 		const photoUrl = (token: string) => `${pbUrl()}/api/files/applicants/${a.record.id}/${withPhoto.photo}?token=${token}`;
 		const payload = JSON.parse(Buffer.from(a.pb.authStore.token.split('.')[1], 'base64url').toString());
 		expect(payload.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(3600);

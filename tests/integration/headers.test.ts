@@ -25,7 +25,10 @@ describe('security headers', () => {
 		const html = await (await get('/login')).text();
 		const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
 		expect(meta).toBeTruthy();
-		const scriptSrc = meta!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+		const scriptSrc = meta!
+			.split(';')
+			.map((d) => d.trim())
+			.find((d) => d.startsWith('script-src'))!;
 		expect(scriptSrc).toContain("'self'");
 		expect(scriptSrc).toContain("'wasm-unsafe-eval'");
 		expect(scriptSrc).not.toContain("'unsafe-inline'");
@@ -46,7 +49,12 @@ describe('security headers', () => {
 
 describe('unknown API paths', () => {
 	it('answer 404 JSON, not the app page with 200, for any method', async () => {
-		for (const [method, path] of [['GET', '/api/nope'], ['GET', '/api/anguan/unknown'], ['POST', '/api/nope'], ['DELETE', '/api/x/y']]) {
+		for (const [method, path] of [
+			['GET', '/api/nope'],
+			['GET', '/api/anguan/unknown'],
+			['POST', '/api/nope'],
+			['DELETE', '/api/x/y']
+		]) {
 			const res = await get(path, { method });
 			expect(res.status, `${method} ${path}`).toBe(404);
 			expect(res.headers.get('content-type'), `${method} ${path}`).toContain('application/json');

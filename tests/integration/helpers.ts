@@ -41,7 +41,13 @@ interface AccountOptions {
 
 export async function createApplicant(opts: AccountOptions = {}): Promise<Account> {
 	const identity = uniqueIdNumber();
-	return createAccount('applicants', 'idNumber', identity, { name: '测试申请人', gender: '男', title: '无', position: '无', ...opts.data }, opts);
+	return createAccount(
+		'applicants',
+		'idNumber',
+		identity,
+		{ name: '测试申请人', gender: '男', title: '无', position: '无', ...opts.data },
+		opts
+	);
 }
 
 export async function createEnterprise(opts: AccountOptions = {}): Promise<Account> {
@@ -49,19 +55,40 @@ export async function createEnterprise(opts: AccountOptions = {}): Promise<Accou
 	return createAccount('enterprises', 'uscc', identity, { name: '测试建设工程有限公司', regCity: '昆明市', ...opts.data }, opts);
 }
 
-async function createAccount(collection: string, field: string, identity: string, data: Record<string, unknown>, opts: AccountOptions): Promise<Account> {
+async function createAccount(
+	collection: string,
+	field: string,
+	identity: string,
+	data: Record<string, unknown>,
+	opts: AccountOptions
+): Promise<Account> {
 	const a = await adminClient();
 	const must = opts.mustChangePassword ?? false;
 	const password = must ? defaultPassword(identity) : STRONG_PASSWORD;
-	const record = await a.collection(collection).create({ [field]: identity, password, passwordConfirm: password, mustChangePassword: must, ...data });
+	const record = await a
+		.collection(collection)
+		.create({ [field]: identity, password, passwordConfirm: password, mustChangePassword: must, ...data });
 	const pb = client();
 	await pb.collection(collection).authWithPassword(identity, password);
 	return { record, identity, password, pb };
 }
 
-export async function createCertificate(holder: string, data: Partial<{ category: Category; status: string; certNo: string; validUntil: string; firstIssued: string; enterprise: string; ecertIssuedAt: string }> = {}): Promise<RecordModel> {
+export async function createCertificate(
+	holder: string,
+	data: Partial<{
+		category: Category;
+		status: string;
+		certNo: string;
+		validUntil: string;
+		firstIssued: string;
+		enterprise: string;
+		ecertIssuedAt: string;
+	}> = {}
+): Promise<RecordModel> {
 	const a = await adminClient();
-	return a.collection('certificates').create({ holder, category: 'C2', status: '有效', firstIssued: '2023-07-01', validUntil: '2029-06-30', ...data });
+	return a
+		.collection('certificates')
+		.create({ holder, category: 'C2', status: '有效', firstIssued: '2023-07-01', validUntil: '2029-06-30', ...data });
 }
 
 /** Runs `fn`, expecting PocketBase to refuse with `status`; returns the error for more checks. */
@@ -70,7 +97,8 @@ export async function refused(fn: () => Promise<unknown>, status?: number): Prom
 		await fn();
 	} catch (e) {
 		if (!(e instanceof ClientResponseError)) throw e;
-		if (status !== undefined && e.status !== status) throw new Error(`expected HTTP ${status}, got ${e.status}: ${JSON.stringify(e.response)}`);
+		if (status !== undefined && e.status !== status)
+			throw new Error(`expected HTTP ${status}, got ${e.status}: ${JSON.stringify(e.response)}`);
 		return e;
 	}
 	throw new Error('expected the request to be refused, but it succeeded');
@@ -79,6 +107,9 @@ export async function refused(fn: () => Promise<unknown>, status?: number): Prom
 /** A small valid file for upload fields. */
 export function pngFile(name = 'scan.png'): File {
 	// 1×1 white PNG.
-	const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+	const bytes = Uint8Array.from(
+		atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=='),
+		(c) => c.charCodeAt(0)
+	);
 	return new File([bytes], name, { type: 'image/png' });
 }

@@ -12,7 +12,8 @@ import { APPLICATION_MESSAGES, ENTERPRISE_CHANGE_MESSAGES, ENTERPRISE_MESSAGES, 
 import { adminClient, createApplicant, createCertificate, createEnterprise, refused } from './helpers';
 import { pdfScan } from './factories-applications';
 
-const said = (e: ClientResponseError, field: string) => cleanMessage((e.response.data as Record<string, { message: string }>)[field]?.message ?? '');
+const said = (e: ClientResponseError, field: string) =>
+	cleanMessage((e.response.data as Record<string, { message: string }>)[field]?.message ?? '');
 
 describe('the domain schemas on the server', () => {
 	it("an applicant's phone number: a real one is kept (trimmed), anything else refused with the form's message", async () => {
@@ -39,11 +40,14 @@ describe('the domain schemas on the server', () => {
 		expect(said(await refused(() => create({ qualLevel: '总承包一级' }), 400), 'kind')).toBe(ENTERPRISE_CHANGE_MESSAGES.alreadyOpen);
 	});
 
-	it('input of the wrong type is answered in Chinese, never in zod\'s English', async () => {
+	it("input of the wrong type is answered in Chinese, never in zod's English", async () => {
 		const a = await createApplicant();
 		const cert = await createCertificate(a.record.id);
 		const e = await refused(
-			() => a.pb.collection('cert_applications').create({ applicant: a.record.id, certificate: cert.id, kind: '变更', idNumber: a.identity, title: '无', position: '无' }),
+			() =>
+				a.pb
+					.collection('cert_applications')
+					.create({ applicant: a.record.id, certificate: cert.id, kind: '变更', idNumber: a.identity, title: '无', position: '无' }),
 			400
 		);
 		expect(said(e, 'name')).toBe(APPLICATION_MESSAGES.nameEmpty);

@@ -42,13 +42,17 @@ describe('lockout per account', () => {
 		expect(right.body.token).toBeUndefined();
 		expect(right.body.message).toMatch(/^密码错误次数过多，账号已锁定，请 1[45] 分钟后再试$/);
 		// The app shows exactly that text.
-		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword(a.identity, a.password), 400))).toMatch(/账号已锁定，请 1[45] 分钟后再试/);
+		expect(errorMessage(await refused(() => client().collection('applicants').authWithPassword(a.identity, a.password), 400))).toMatch(
+			/账号已锁定，请 1[45] 分钟后再试/
+		);
 	});
 
 	it('counts concurrent guesses from many addresses: no more than five passwords are ever checked', async () => {
 		const a = await createApplicant();
 		// 40 guesses at once from 8 addresses, the right password among the last ones.
-		const guesses = Array.from({ length: 40 }, (_, i) => login('applicants', a.identity, i === 35 ? a.password : `guess-${i}`, `198.51.100.${i % 8}`));
+		const guesses = Array.from({ length: 40 }, (_, i) =>
+			login('applicants', a.identity, i === 35 ? a.password : `guess-${i}`, `198.51.100.${i % 8}`)
+		);
 		const results = await Promise.all(guesses);
 		expect(results.filter((r) => r.body.token)).toHaveLength(0);
 		// The helper's own login when the account was made, then the 40 guesses.
@@ -71,8 +75,11 @@ describe('lockout per account', () => {
 		const e = await createEnterprise();
 		for (let i = 0; i < 4; i++) await login('enterprises', e.identity, `wrong-${i}`);
 		expect((await login('enterprises', e.identity, e.password)).body.token).toBeTruthy();
-		for (let i = 0; i < 4; i++) expect((await login('enterprises', e.identity, `wrong-again-${i}`)).body.message).not.toContain('已锁定，请');
-		expect((await login('enterprises', e.identity, 'wrong-5th')).body.message).toBe('统一社会信用代码或密码错误；连续 5 次错误，账号已锁定，请 15 分钟后再试');
+		for (let i = 0; i < 4; i++)
+			expect((await login('enterprises', e.identity, `wrong-again-${i}`)).body.message).not.toContain('已锁定，请');
+		expect((await login('enterprises', e.identity, 'wrong-5th')).body.message).toBe(
+			'统一社会信用代码或密码错误；连续 5 次错误，账号已锁定，请 15 分钟后再试'
+		);
 
 		const reviewer = `nobody-${Date.now()}@test.local`;
 		for (let i = 0; i < 5; i++) await login('_superusers', reviewer, `wrong-${i}`);
@@ -89,7 +96,12 @@ describe('login audit', () => {
 		// The helper's own login when the account was made comes first.
 		expect(rows.map((r) => r.result)).toEqual(['成功', '密码错误', '成功']);
 		const last = rows[2];
-		expect(last).toMatchObject({ accountType: '个人', accountId: a.record.id, who: `${maskIdNumber(a.identity)} 审计测试人`, userAgent: 'attack-test' });
+		expect(last).toMatchObject({
+			accountType: '个人',
+			accountId: a.record.id,
+			who: `${maskIdNumber(a.identity)} 审计测试人`,
+			userAgent: 'attack-test'
+		});
 		expect(last.who).not.toContain(a.identity);
 		expect(last.ip).toMatch(/\d/);
 		expect(new Date(last.created.replace(' ', 'T')).getTime()).toBeGreaterThan(Date.now() - 60_000);

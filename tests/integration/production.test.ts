@@ -26,10 +26,17 @@ afterAll(async () => {
 	dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-const flags = (dir: string) => [`--dir=${dir}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--publicDir=${join(ROOT, 'pb_public')}`];
+const flags = (dir: string) => [
+	`--dir=${dir}`,
+	`--hooksDir=${join(ROOT, 'pb_hooks')}`,
+	`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
+	`--publicDir=${join(ROOT, 'pb_public')}`
+];
 
 /** A production server with one reviewer of our own; resolves once it serves, or with its exit output. */
-async function production(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
+async function production(
+	env: Record<string, string>
+): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
 	const dir = mkdtempSync(join(ROOT, 'tests/.tmp/prod-'));
 	dirs.push(dir);
 	expect(spawnSync(pocketbaseBin(), [...flags(dir), 'superuser', 'upsert', EMAIL, PASSWORD]).status).toBe(0);
@@ -62,7 +69,10 @@ describe('reviewers in production', () => {
 		const server = await production(smtpEnv(sink));
 		try {
 			const pb = new PocketBase(server.url);
-			const first = await pb.collection('_superusers').authWithPassword(EMAIL, PASSWORD).catch((e: ClientResponseError) => e);
+			const first = await pb
+				.collection('_superusers')
+				.authWithPassword(EMAIL, PASSWORD)
+				.catch((e: ClientResponseError) => e);
 			expect(first).toBeInstanceOf(ClientResponseError);
 			expect((first as ClientResponseError).status).toBe(401);
 			expect((first as ClientResponseError).response.mfaId).toBeTruthy();
@@ -76,7 +86,10 @@ describe('reviewers in production', () => {
 
 			// A wrong code does not complete the login; the audit shows each step that passed the password.
 			const again = new PocketBase(server.url);
-			const mfaId = await again.collection('_superusers').authWithPassword(EMAIL, PASSWORD).catch((e: ClientResponseError) => e.response.mfaId as string);
+			const mfaId = await again
+				.collection('_superusers')
+				.authWithPassword(EMAIL, PASSWORD)
+				.catch((e: ClientResponseError) => e.response.mfaId as string);
 			const { otpId } = await again.collection('_superusers').requestOTP(EMAIL);
 			await sink.nextMailTo(EMAIL);
 			await expect(again.collection('_superusers').authWithOTP(otpId, '000000', { mfaId })).rejects.toBeInstanceOf(ClientResponseError);

@@ -27,18 +27,43 @@ afterAll(async () => {
 });
 
 const pdf = (name: string) =>
-	new File([`%PDF-1.4\n1 0 obj<</Type/Pages/Count 1>>endobj\n2 0 obj<</Type/Page>>endobj\n%${'x'.repeat(12000)}\n%%EOF\n`], name, { type: 'application/pdf' });
+	new File([`%PDF-1.4\n1 0 obj<</Type/Pages/Count 1>>endobj\n2 0 obj<</Type/Page>>endobj\n%${'x'.repeat(12000)}\n%%EOF\n`], name, {
+		type: 'application/pdf'
+	});
 
 async function holder() {
-	const ent = await admin.collection('enterprises').create({ uscc: uniqueCreditCode(), name: '留存测试建设有限公司', password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD });
+	const ent = await admin
+		.collection('enterprises')
+		.create({ uscc: uniqueCreditCode(), name: '留存测试建设有限公司', password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD });
 	const identity = uniqueIdNumber();
-	const person = await admin.collection('applicants').create({ idNumber: identity, name: '留存测试', title: '无', position: '安全员', enterprise: ent.id, password: STRONG_PASSWORD, passwordConfirm: STRONG_PASSWORD });
-	const cert = await admin.collection('certificates').create({ holder: person.id, category: 'C2', status: '有效', firstIssued: '2024-01-01', validUntil: '2029-06-30', enterprise: ent.id });
+	const person = await admin.collection('applicants').create({
+		idNumber: identity,
+		name: '留存测试',
+		title: '无',
+		position: '安全员',
+		enterprise: ent.id,
+		password: STRONG_PASSWORD,
+		passwordConfirm: STRONG_PASSWORD
+	});
+	const cert = await admin
+		.collection('certificates')
+		.create({ holder: person.id, category: 'C2', status: '有效', firstIssued: '2024-01-01', validUntil: '2029-06-30', enterprise: ent.id });
 	const pb = new PocketBase(server.url);
 	await pb.collection('applicants').authWithPassword(identity, STRONG_PASSWORD);
 	const body = {
-		applicant: person.id, certificate: cert.id, kind: '变更', idNumber: identity, name: '留存测试', title: '无', position: '安全员', enterprise: ent.id,
-		idCardBack: pdf('back.pdf'), idCardFront: pdf('front.pdf'), pledge: [pdf('pledge.pdf')], applicationForm: [pdf('form.pdf')], socialInsurance: [pdf('si.pdf')]
+		applicant: person.id,
+		certificate: cert.id,
+		kind: '变更',
+		idNumber: identity,
+		name: '留存测试',
+		title: '无',
+		position: '安全员',
+		enterprise: ent.id,
+		idCardBack: pdf('back.pdf'),
+		idCardFront: pdf('front.pdf'),
+		pledge: [pdf('pledge.pdf')],
+		applicationForm: [pdf('form.pdf')],
+		socialInsurance: [pdf('si.pdf')]
 	};
 	return { identity, submit: () => pb.collection('cert_applications').create(body), pb };
 }
@@ -98,10 +123,18 @@ beforeAll(async () => {
 	cpSync(join(ROOT, 'pb_migrations'), migrations, { recursive: true });
 	const now = Date.now();
 	const statements = aged.map(
-		(a) => `UPDATE ${a.table} SET ${a.set.map((c) => `${c} = '${new Date(now - a.days * DAY).toISOString().replace('T', ' ')}'`).join(', ')} WHERE ${a.where}`
+		(a) =>
+			`UPDATE ${a.table} SET ${a.set.map((c) => `${c} = '${new Date(now - a.days * DAY).toISOString().replace('T', ' ')}'`).join(', ')} WHERE ${a.where}`
 	);
-	writeFileSync(join(migrations, '1999999999_age_rows_for_test.js'), `migrate((app) => {\n${statements.map((q) => `  app.db().newQuery(${JSON.stringify(q)}).execute();`).join('\n')}\n});\n`);
-	const up = spawnSync(pocketbaseBin(), [`--dir=${dataDir}`, `--migrationsDir=${migrations}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, 'migrate', 'up'], { encoding: 'utf8' });
+	writeFileSync(
+		join(migrations, '1999999999_age_rows_for_test.js'),
+		`migrate((app) => {\n${statements.map((q) => `  app.db().newQuery(${JSON.stringify(q)}).execute();`).join('\n')}\n});\n`
+	);
+	const up = spawnSync(
+		pocketbaseBin(),
+		[`--dir=${dataDir}`, `--migrationsDir=${migrations}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, 'migrate', 'up'],
+		{ encoding: 'utf8' }
+	);
 	expect(up.status, up.stderr).toBe(0);
 	server = await startPocketBase({ dataDir, env });
 	admin = await superuserClient(server.url);
@@ -114,7 +147,10 @@ describe('the daily retention job', () => {
 		expect((await fetch(fileUrl)).status).toBe(200);
 		expect((await admin.collection('review_events').getFullList({ filter: `recordId = "${ids.w1}"` })).length).toBeGreaterThan(0);
 
-		const res = await fetch(`${server.url}/api/anguan/jobs/retention`, { method: 'POST', headers: { authorization: admin.authStore.token } });
+		const res = await fetch(`${server.url}/api/anguan/jobs/retention`, {
+			method: 'POST',
+			headers: { authorization: admin.authStore.token }
+		});
 		expect(res.status).toBe(200);
 		const done = await res.json();
 		expect(done).toMatchObject({ withdrawn: 1, refused: 1, filesRemoved: 1, loginAudit: 1 });
@@ -125,7 +161,9 @@ describe('the daily retention job', () => {
 		expect(left).not.toContain(ids.r1);
 		expect(left).toEqual(expect.arrayContaining([ids.w2, ids.r2, ids.i1, ids.i2]));
 		expect((await fetch(fileUrl)).status).toBe(404);
-		expect(await admin.collection('review_events').getFullList({ filter: `recordId = "${ids.w1}" || recordId = "${ids.r1}"` })).toHaveLength(0);
+		expect(
+			await admin.collection('review_events').getFullList({ filter: `recordId = "${ids.w1}" || recordId = "${ids.r1}"` })
+		).toHaveLength(0);
 
 		const old = await admin.collection('cert_applications').getOne(ids.i1);
 		expect(old).toMatchObject({ status: '已发证', idCardFront: '', idCardBack: '', pledge: [], applicationForm: [], socialInsurance: [] });
@@ -133,7 +171,8 @@ describe('the daily retention job', () => {
 	});
 
 	it('keeps the login audit at least 183 days even when configured shorter', async () => {
-		const rows = async (identity: string) => (await admin.collection('login_audit').getFullList({ filter: admin.filter('identity = {:identity}', { identity }) })).length;
+		const rows = async (identity: string) =>
+			(await admin.collection('login_audit').getFullList({ filter: admin.filter('identity = {:identity}', { identity }) })).length;
 		expect(await rows(auditOld)).toBe(0);
 		expect(await rows(auditKept)).toBeGreaterThan(0);
 	});
@@ -142,4 +181,3 @@ describe('the daily retention job', () => {
 		expect((await fetch(`${server.url}/api/anguan/jobs/retention`, { method: 'POST' })).status).toBe(401);
 	});
 });
-

@@ -46,7 +46,12 @@ const REPORT = {
 /** Keys of every object in reverse order: what Go's re-encoding of the admin UI's JSON does to the applicant's text. */
 function reordered(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(reordered);
-	if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reordered((value as Record<string, unknown>)[k])]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.keys(value)
+				.reverse()
+				.map((k) => [k, reordered((value as Record<string, unknown>)[k])])
+		);
 	return value;
 }
 
@@ -55,7 +60,8 @@ async function saveLikeAdminUi(collection: string, id: string, edits: Record<str
 	const admin = await adminClient();
 	const loaded = await admin.collection(collection).getOne(id);
 	const body: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(loaded)) if (k !== 'expand') body[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? reordered(v) : v;
+	for (const [k, v] of Object.entries(loaded))
+		if (k !== 'expand') body[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? reordered(v) : v;
 	return admin.collection(collection).update(id, { ...body, ...edits });
 }
 
@@ -70,7 +76,10 @@ describe('saving a decision as the admin UI does', () => {
 		const claimed = await saveLikeAdminUi('cert_applications', a.id, { status: '审核中' });
 		expect(claimed.status).toBe('审核中');
 
-		const changedJson = await refused(() => saveLikeAdminUi('cert_applications', a.id, { photoCheck: { ...REPORT, acknowledged: false } }), 400);
+		const changedJson = await refused(
+			() => saveLikeAdminUi('cert_applications', a.id, { photoCheck: { ...REPORT, acknowledged: false } }),
+			400
+		);
 		expect(said(changedJson, 'photoCheck')).toBe(APPLICATION_MESSAGES.reviewerContent);
 		const droppedScan = await refused(() => saveLikeAdminUi('cert_applications', a.id, { applicationForm: [] }), 400);
 		expect(said(droppedScan, 'applicationForm')).toBe(APPLICATION_MESSAGES.reviewerContent);
@@ -142,7 +151,9 @@ describe('an enterprise changes its details again and again', () => {
 
 		const second = await pb.create({ enterprise: ent.record.id, qualLevel: '总承包二级', qualScan: [pdfScan('资质.pdf')] });
 		expect(second.status).toBe('已提交');
-		await admin.collection('enterprise_changes').update(second.id, { status: '审核不通过', rejectReasons: ['资质证书扫描件不清晰或不完整'] });
+		await admin
+			.collection('enterprise_changes')
+			.update(second.id, { status: '审核不通过', rejectReasons: ['资质证书扫描件不清晰或不完整'] });
 		// Corrected: same record, the stored scan kept, one value changed.
 		const corrected = await pb.update(second.id, { status: '已提交', qualLevel: '总承包一级' });
 		expect(corrected).toMatchObject({ status: '已提交', qualLevel: '总承包一级', qualScan: second.qualScan });
@@ -150,15 +161,25 @@ describe('an enterprise changes its details again and again', () => {
 
 		const third = await pb.create({ enterprise: ent.record.id, name: '第三次改名建设有限公司', license: pdfScan('执照3.pdf') });
 		await admin.collection('enterprise_changes').update(third.id, { status: '审核通过' });
-		expect(await admin.collection('enterprises').getOne(ent.record.id)).toMatchObject({ name: '第三次改名建设有限公司', qualLevel: '总承包一级' });
+		expect(await admin.collection('enterprises').getOne(ent.record.id)).toMatchObject({
+			name: '第三次改名建设有限公司',
+			qualLevel: '总承包一级'
+		});
 	});
 
 	it('offers enterprise reasons, not personal ones', async () => {
 		const ent = await createEnterprise();
-		const c = await ent.pb.collection('enterprise_changes').create({ enterprise: ent.record.id, name: '某某建设有限公司', license: pdfScan('执照.pdf') });
+		const c = await ent.pb
+			.collection('enterprise_changes')
+			.create({ enterprise: ent.record.id, name: '某某建设有限公司', license: pdfScan('执照.pdf') });
 		const admin = await adminClient();
-		await refused(() => admin.collection('enterprise_changes').update(c.id, { status: '审核不通过', rejectReasons: ['在新单位参保不满3个月'] }), 400);
-		const ok = await admin.collection('enterprise_changes').update(c.id, { status: '审核不通过', rejectReasons: ['统一社会信用代码与营业执照不一致'] });
+		await refused(
+			() => admin.collection('enterprise_changes').update(c.id, { status: '审核不通过', rejectReasons: ['在新单位参保不满3个月'] }),
+			400
+		);
+		const ok = await admin
+			.collection('enterprise_changes')
+			.update(c.id, { status: '审核不通过', rejectReasons: ['统一社会信用代码与营业执照不一致'] });
 		expect(ok.status).toBe('审核不通过');
 	});
 });
@@ -173,14 +194,19 @@ describe('identity conflicts', () => {
 		expect(said(e, 'idNumber')).toBe(APPLICATION_MESSAGES.idNumberConflict);
 		// The way out: refuse with a reason; the applicant corrects and resubmits.
 		await review(a2.id, '审核不通过', { rejectNote: '身份证号与他人重复，请核对' });
-		expect((await h2.applicant.pb.collection('cert_applications').update(a2.id, { status: '已提交', idNumber: h2.applicant.identity })).status).toBe('已提交');
+		expect(
+			(await h2.applicant.pb.collection('cert_applications').update(a2.id, { status: '已提交', idNumber: h2.applicant.identity })).status
+		).toBe('已提交');
 	});
 
 	it('two enterprises asking for the same new credit code: the second approval is refused', async () => {
 		const [e1, e2] = await Promise.all([createEnterprise(), createEnterprise()]);
 		const wanted = uniqueCreditCode();
 		const body = (ent: typeof e1) => ({ enterprise: ent.record.id, uscc: wanted, license: pdfScan('执照.pdf') });
-		const [c1, c2] = await Promise.all([e1.pb.collection('enterprise_changes').create(body(e1)), e2.pb.collection('enterprise_changes').create(body(e2))]);
+		const [c1, c2] = await Promise.all([
+			e1.pb.collection('enterprise_changes').create(body(e1)),
+			e2.pb.collection('enterprise_changes').create(body(e2))
+		]);
 		const admin = await adminClient();
 		await admin.collection('enterprise_changes').update(c1.id, { status: '审核通过' });
 		const e = await refused(() => admin.collection('enterprise_changes').update(c2.id, { status: '审核通过' }), 400);
@@ -193,7 +219,11 @@ describe('identity conflicts', () => {
 		const admin = await adminClient();
 		const before = await admin.collection('applicants').getOne(h.applicant.record.id);
 		// Same region and a random birth day; the 17th digit decides: odd 男, even 女.
-		const other = makeIdNumber('530102', `19${70 + Math.floor(Math.random() * 25)}0${1 + Math.floor(Math.random() * 9)}15`, before.gender === '男' ? 246 : 357);
+		const other = makeIdNumber(
+			'530102',
+			`19${70 + Math.floor(Math.random() * 25)}0${1 + Math.floor(Math.random() * 9)}15`,
+			before.gender === '男' ? 246 : 357
+		);
 		const a = await submitApplication(h, { idNumber: other });
 		await review(a.id, '审核通过');
 		const after = await admin.collection('applicants').getOne(h.applicant.record.id);
@@ -208,23 +238,46 @@ describe('an issuance that fails is parked for a reviewer, never retried silentl
 		const server = await startPocketBase({ env: { ISSUE_DELAY_MINUTES: '0.02' } });
 		try {
 			const admin = await superuserClient(server.url);
-			const ent = await admin.collection('enterprises').create({ uscc: uniqueCreditCode(), name: '甲建设有限公司', password: 'Anguan2026pass', passwordConfirm: 'Anguan2026pass' });
+			const ent = await admin
+				.collection('enterprises')
+				.create({ uscc: uniqueCreditCode(), name: '甲建设有限公司', password: 'Anguan2026pass', passwordConfirm: 'Anguan2026pass' });
 			const idNumber = uniqueIdNumber();
 			const holder = await admin.collection('applicants').create({
-				idNumber, name: '张三', title: '无', position: '无', enterprise: ent.id, password: 'Anguan2026pass', passwordConfirm: 'Anguan2026pass'
+				idNumber,
+				name: '张三',
+				title: '无',
+				position: '无',
+				enterprise: ent.id,
+				password: 'Anguan2026pass',
+				passwordConfirm: 'Anguan2026pass'
 			});
-			const cert = await admin.collection('certificates').create({ holder: holder.id, category: 'C2', status: '有效', validUntil: '2029-06-30', enterprise: ent.id });
+			const cert = await admin
+				.collection('certificates')
+				.create({ holder: holder.id, category: 'C2', status: '有效', validUntil: '2029-06-30', enterprise: ent.id });
 			const { default: PocketBase } = await import('pocketbase');
 			const me = new PocketBase(server.url);
 			await me.collection('applicants').authWithPassword(idNumber, 'Anguan2026pass');
 			const wanted = uniqueIdNumber();
 			const a = await me.collection('cert_applications').create({
-				applicant: holder.id, certificate: cert.id, kind: '变更', idNumber: wanted, name: '张三', title: '无', position: '安全员', enterprise: ent.id,
-				idCardBack: pdfScan('a.pdf'), idCardFront: pdfScan('b.pdf'), pledge: [pdfScan('c.pdf')], applicationForm: [pdfScan('d.pdf')], socialInsurance: [pdfScan('e.pdf')]
+				applicant: holder.id,
+				certificate: cert.id,
+				kind: '变更',
+				idNumber: wanted,
+				name: '张三',
+				title: '无',
+				position: '安全员',
+				enterprise: ent.id,
+				idCardBack: pdfScan('a.pdf'),
+				idCardFront: pdfScan('b.pdf'),
+				pledge: [pdfScan('c.pdf')],
+				applicationForm: [pdfScan('d.pdf')],
+				socialInsurance: [pdfScan('e.pdf')]
 			});
 			await admin.collection('cert_applications').update(a.id, { status: '审核通过' });
 			// Meanwhile someone else is registered with that number.
-			const squatter = await admin.collection('applicants').create({ idNumber: wanted, name: '李四', password: 'Anguan2026pass', passwordConfirm: 'Anguan2026pass' });
+			const squatter = await admin
+				.collection('applicants')
+				.create({ idNumber: wanted, name: '李四', password: 'Anguan2026pass', passwordConfirm: 'Anguan2026pass' });
 			await new Promise((r) => setTimeout(r, 1500));
 
 			const run = () => admin.send('/api/anguan/jobs/issue', { method: 'POST' });
@@ -238,7 +291,11 @@ describe('an issuance that fails is parked for a reviewer, never retried silentl
 			expect(await run()).toEqual({ issued: 0, failed: [] });
 
 			const queue = await admin.collection('review_queue').getFullList();
-			expect(queue.find((q) => q.id === a.id)).toMatchObject({ status: '发证失败', problem: '变更后的身份证号已被其他账号使用，无法写入申请人信息', who: '张三' });
+			expect(queue.find((q) => q.id === a.id)).toMatchObject({
+				status: '发证失败',
+				problem: '变更后的身份证号已被其他账号使用，无法写入申请人信息',
+				who: '张三'
+			});
 
 			// The applicant learns that a reviewer is on it — not the reason, not another person's data.
 			const seen = await me.collection('cert_applications').getOne(a.id);
@@ -251,7 +308,9 @@ describe('an issuance that fails is parked for a reviewer, never retried silentl
 			expect((await run()).failed).toHaveLength(1);
 
 			// The reviewer refuses it (审核通过 → 审核不通过) with a reason the applicant can act on.
-			const refusedOne = await admin.collection('cert_applications').update(a.id, { status: '审核不通过', rejectNote: '身份证号与他人重复，请核对' });
+			const refusedOne = await admin
+				.collection('cert_applications')
+				.update(a.id, { status: '审核不通过', rejectNote: '身份证号与他人重复，请核对' });
 			expect(refusedOne).toMatchObject({ issueError: '', issueFailedAt: '', issueAfter: '' });
 			// While the number is someone else's, the applicant is told at once when resubmitting…
 			const e = await refused(() => me.collection('cert_applications').update(a.id, { status: '已提交' }), 400);
@@ -263,7 +322,9 @@ describe('an issuance that fails is parked for a reviewer, never retried silentl
 			await new Promise((r) => setTimeout(r, 1500));
 			expect((await run()).issued).toBe(1);
 			expect((await admin.collection('applicants').getOne(holder.id)).idNumber).toBe(wanted);
-			const events = await admin.collection('review_events').getFullList({ filter: admin.filter('recordId = {:id}', { id: a.id }), sort: 'created' });
+			const events = await admin
+				.collection('review_events')
+				.getFullList({ filter: admin.filter('recordId = {:id}', { id: a.id }), sort: 'created' });
 			expect(events.map((x) => x.to)).toEqual(['已提交', '审核通过', '审核不通过', '已提交', '审核通过', '已发证']);
 		} finally {
 			await server.stop();
@@ -290,7 +351,9 @@ describe('the review queue', () => {
 		const h = await createHolder();
 		const ent = await createEnterprise();
 		const a = await submitApplication(h);
-		const c = await ent.pb.collection('enterprise_changes').create({ enterprise: ent.record.id, qualLevel: '总承包三级', qualScan: [pdfScan('资质.pdf')] });
+		const c = await ent.pb
+			.collection('enterprise_changes')
+			.create({ enterprise: ent.record.id, qualLevel: '总承包三级', qualScan: [pdfScan('资质.pdf')] });
 		const admin = await adminClient();
 		const queue = await admin.collection('review_queue').getFullList();
 		const row = queue.find((q) => q.id === a.id)!;

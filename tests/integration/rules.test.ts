@@ -6,7 +6,17 @@
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, client, createApplicant, createCertificate, createEnterprise, pbUrl, pngFile, refused, type Account } from './helpers';
+import {
+	adminClient,
+	client,
+	createApplicant,
+	createCertificate,
+	createEnterprise,
+	pbUrl,
+	pngFile,
+	refused,
+	type Account
+} from './helpers';
 
 let owner: Account, otherApplicant: Account, ownerEnterprise: Account, otherEnterprise: Account;
 let certificate: RecordModel, application: RecordModel, change: RecordModel;
@@ -20,21 +30,32 @@ const jpeg440 = async () => {
 beforeAll(async () => {
 	const admin = await adminClient();
 	[ownerEnterprise, otherEnterprise] = await Promise.all([createEnterprise(), createEnterprise()]);
-	[owner, otherApplicant] = await Promise.all([
-		createApplicant({ data: { enterprise: ownerEnterprise.record.id } }),
-		createApplicant()
-	]);
+	[owner, otherApplicant] = await Promise.all([createApplicant({ data: { enterprise: ownerEnterprise.record.id } }), createApplicant()]);
 	certificate = await createCertificate(owner.record.id, { category: 'C2', enterprise: ownerEnterprise.record.id });
 	await admin.collection('applicants').update(owner.record.id, { photo: await jpeg440() });
 	await admin.collection('enterprises').update(ownerEnterprise.record.id, { license: pngFile('license.png') });
 	application = await admin.collection('cert_applications').create({
-		applicant: owner.record.id, certificate: certificate.id, kind: '变更', status: '已提交',
-		idNumber: owner.identity, name: '测试申请人', title: '无', position: '安全员', enterprise: ownerEnterprise.record.id,
-		idCardBack: pngFile('back.png'), idCardFront: pngFile('front.png'), pledge: [pngFile('pledge.png')],
-		applicationForm: [pngFile('form1.png')], socialInsurance: [pngFile('si.png')]
+		applicant: owner.record.id,
+		certificate: certificate.id,
+		kind: '变更',
+		status: '已提交',
+		idNumber: owner.identity,
+		name: '测试申请人',
+		title: '无',
+		position: '安全员',
+		enterprise: ownerEnterprise.record.id,
+		idCardBack: pngFile('back.png'),
+		idCardFront: pngFile('front.png'),
+		pledge: [pngFile('pledge.png')],
+		applicationForm: [pngFile('form1.png')],
+		socialInsurance: [pngFile('si.png')]
 	});
 	change = await admin.collection('enterprise_changes').create({
-		enterprise: ownerEnterprise.record.id, kind: ['企业名称修改'], status: '已提交', name: '测试建设工程集团有限公司', license: pngFile('license2.png')
+		enterprise: ownerEnterprise.record.id,
+		kind: ['企业名称修改'],
+		status: '已提交',
+		name: '测试建设工程集团有限公司',
+		license: pngFile('license2.png')
 	});
 });
 
@@ -92,7 +113,13 @@ describe('applicants', () => {
 		await refused(() => owner.pb.collection('applicants').delete(owner.record.id));
 	});
 	it('nobody signs up through the API: accounts come from the registry', async () => {
-		await refused(() => anonymous().collection('applicants').create({ idNumber: owner.identity, name: 'x', password: 'Abc12345', passwordConfirm: 'Abc12345' }), 403);
+		await refused(
+			() =>
+				anonymous()
+					.collection('applicants')
+					.create({ idNumber: owner.identity, name: 'x', password: 'Abc12345', passwordConfirm: 'Abc12345' }),
+			403
+		);
 	});
 	it('the ID photo is a protected file', async () => {
 		await expectProtectedFile(await owner.pb.collection('applicants').getOne(owner.record.id), 'photo', owner.pb, strangers());
@@ -101,16 +128,28 @@ describe('applicants', () => {
 
 describe('enterprises', () => {
 	it('an enterprise reads only its own record', async () => {
-		await expectOwnerOnlyRead('enterprises', ownerEnterprise.record.id, ownerEnterprise.pb, strangers(true).concat([['its employee', () => owner.pb]]));
+		await expectOwnerOnlyRead(
+			'enterprises',
+			ownerEnterprise.record.id,
+			ownerEnterprise.pb,
+			strangers(true).concat([['its employee', () => owner.pb]])
+		);
 	});
 	it('nobody else updates or deletes it', async () => {
 		await expectNoWrite('enterprises', ownerEnterprise.record.id, { contactName: '某人' }, strangers(true));
 	});
 	it('the business licence scan is a protected file', async () => {
-		await expectProtectedFile(await ownerEnterprise.pb.collection('enterprises').getOne(ownerEnterprise.record.id), 'license', ownerEnterprise.pb, strangers(true));
+		await expectProtectedFile(
+			await ownerEnterprise.pb.collection('enterprises').getOne(ownerEnterprise.record.id),
+			'license',
+			ownerEnterprise.pb,
+			strangers(true)
+		);
 	});
 	it('applicants find employers in the directory, which holds no contact or licence data', async () => {
-		const list = await otherApplicant.pb.collection('enterprise_directory').getList(1, 50, { filter: `id = "${ownerEnterprise.record.id}"` });
+		const list = await otherApplicant.pb
+			.collection('enterprise_directory')
+			.getList(1, 50, { filter: `id = "${ownerEnterprise.record.id}"` });
 		expect(list.items).toHaveLength(1);
 		expect(Object.keys(list.items[0]).sort()).toEqual(['collectionId', 'collectionName', 'id', 'name', 'regCity', 'uscc']);
 		expect((await anonymous().collection('enterprise_directory').getList(1, 50)).items).toHaveLength(0);
@@ -135,8 +174,10 @@ describe('cert_applications', () => {
 		await expectNoWrite('cert_applications', application.id, { status: '已撤回' }, strangers());
 		await refused(() => owner.pb.collection('cert_applications').delete(application.id));
 	});
-	it('nobody files an application in another applicant\'s name', async () => {
-		const e = await refused(() => otherApplicant.pb.collection('cert_applications').create({ applicant: owner.record.id, certificate: certificate.id, kind: '变更' }));
+	it("nobody files an application in another applicant's name", async () => {
+		const e = await refused(() =>
+			otherApplicant.pb.collection('cert_applications').create({ applicant: owner.record.id, certificate: certificate.id, kind: '变更' })
+		);
 		expect([400, 403]).toContain(e.status);
 		const count = await (await adminClient()).collection('cert_applications').getList(1, 1, { filter: `applicant = "${owner.record.id}"` });
 		expect(count.totalItems).toBe(1);
@@ -153,20 +194,37 @@ describe('cert_applications', () => {
 
 describe('enterprise_changes', () => {
 	it('the enterprise reads its change request; nobody else does', async () => {
-		await expectOwnerOnlyRead('enterprise_changes', change.id, ownerEnterprise.pb, strangers(true).concat([['its employee', () => owner.pb]]));
+		await expectOwnerOnlyRead(
+			'enterprise_changes',
+			change.id,
+			ownerEnterprise.pb,
+			strangers(true).concat([['its employee', () => owner.pb]])
+		);
 	});
 	it('nobody else changes or deletes it', async () => {
 		await expectNoWrite('enterprise_changes', change.id, { status: '已撤回' }, strangers(true));
 	});
 	it('its attachments are protected files', async () => {
-		await expectProtectedFile(await ownerEnterprise.pb.collection('enterprise_changes').getOne(change.id), 'license', ownerEnterprise.pb, strangers(true));
+		await expectProtectedFile(
+			await ownerEnterprise.pb.collection('enterprise_changes').getOne(change.id),
+			'license',
+			ownerEnterprise.pb,
+			strangers(true)
+		);
 	});
 });
 
 describe('review_events', () => {
 	it('the applicant reads the history of its own application only; nobody writes it', async () => {
 		const admin = await adminClient();
-		const ev = await admin.collection('review_events').create({ recordCollection: 'cert_applications', recordId: application.id, applicant: owner.record.id, from: '', to: '已提交', actor: 'test' });
+		const ev = await admin.collection('review_events').create({
+			recordCollection: 'cert_applications',
+			recordId: application.id,
+			applicant: owner.record.id,
+			from: '',
+			to: '已提交',
+			actor: 'test'
+		});
 		await expectOwnerOnlyRead('review_events', ev.id, owner.pb, strangers());
 		await expectNoWrite('review_events', ev.id, { reason: 'x' }, [['owner', () => owner.pb], ...strangers()]);
 		await refused(() => owner.pb.collection('review_events').create({ recordCollection: 'x', recordId: 'x', to: '审核通过' }), 403);
@@ -178,6 +236,7 @@ describe('review_queue', () => {
 		const admin = await adminClient();
 		const q = await admin.collection('review_queue').getFullList({ filter: `id = "${application.id}" || id = "${change.id}"` });
 		expect(q.map((r) => r.source).sort()).toEqual(['企业信息修改', '证书申请']);
-		for (const [, pb] of [['owner', () => owner.pb] as Side, ...strangers()]) await refused(() => pb().collection('review_queue').getList(1, 1), 403);
+		for (const [, pb] of [['owner', () => owner.pb] as Side, ...strangers()])
+			await refused(() => pb().collection('review_queue').getList(1, 1), 403);
 	});
 });

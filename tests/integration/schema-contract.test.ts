@@ -18,7 +18,7 @@ const FIX = '1795761000_schema_from_domain.js';
 const drift = async (admin: PocketBase) => schemaDrift(await admin.collections.getFullList());
 
 describe('the schema contract', () => {
-	it('holds on the migrated schema: every list and bound is the domain\'s', async () => {
+	it("holds on the migrated schema: every list and bound is the domain's", async () => {
 		expect(await drift(await adminClient())).toEqual([]);
 	});
 
@@ -33,7 +33,8 @@ describe('the schema contract', () => {
 			// applied even when later ones already ran.
 			dir = mkdtempSync(join(ROOT, 'tests/.tmp/migrations-'));
 			data = mkdtempSync(join(ROOT, 'tests/.tmp/pb-contract-'));
-			for (const f of readdirSync(join(ROOT, 'pb_migrations')).filter((f) => f !== FIX)) cpSync(join(ROOT, 'pb_migrations', f), join(dir, f));
+			for (const f of readdirSync(join(ROOT, 'pb_migrations')).filter((f) => f !== FIX))
+				cpSync(join(ROOT, 'pb_migrations', f), join(dir, f));
 			pb = await startPocketBase({ migrationsDir: dir, dataDir: data });
 		}, 60_000);
 		afterAll(async () => {
@@ -64,7 +65,9 @@ describe('the schema contract', () => {
 			await admin.collections.update('review_queue', { viewQuery: String(queue.viewQuery).replaceAll("'已提交', '审核中'", "'已提交'") });
 
 			const found = await drift(admin);
-			expect(found).toContain(`certificates.status values: schema ${JSON.stringify([...d.CERT_STATUSES, '暂停'])}, domain ${JSON.stringify(d.CERT_STATUSES)}`);
+			expect(found).toContain(
+				`certificates.status values: schema ${JSON.stringify([...d.CERT_STATUSES, '暂停'])}, domain ${JSON.stringify(d.CERT_STATUSES)}`
+			);
 			expect(found).toContain(`review_queue waiting statuses: schema ["已提交"], domain ${JSON.stringify(d.PENDING_STATUSES)}`);
 		});
 	});

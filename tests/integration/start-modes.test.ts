@@ -112,7 +112,9 @@ describe('npm start (demo)', () => {
 			expect(people.filter((p) => p.name === '李明华').map((p) => p.idNumber)).toEqual([changedId]);
 			expect(await admin.collection('certificates').getList(1, 1)).toMatchObject({ totalItems: 3 });
 			// The reviewer sets a password of their own.
-			await admin.collection('_superusers').update(admin.authStore.record!.id, { password: 'Shenhe-Own-Pass-77', passwordConfirm: 'Shenhe-Own-Pass-77' });
+			await admin
+				.collection('_superusers')
+				.update(admin.authStore.record!.id, { password: 'Shenhe-Own-Pass-77', passwordConfirm: 'Shenhe-Own-Pass-77' });
 		} finally {
 			await second.stop();
 		}
@@ -133,7 +135,19 @@ describe('npm run start:production', () => {
 	it('refuses to start while a reviewer has a published default password; with an own password it starts and seeds nothing', async () => {
 		const dir = dataDir();
 		const upsert = (password: string) =>
-			spawnSync(pocketbaseBin(), [`--dir=${dir}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, 'superuser', 'upsert', 'shenhe@example.gov.cn', password], { encoding: 'utf8' });
+			spawnSync(
+				pocketbaseBin(),
+				[
+					`--dir=${dir}`,
+					`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
+					`--hooksDir=${join(ROOT, 'pb_hooks')}`,
+					'superuser',
+					'upsert',
+					'shenhe@example.gov.cn',
+					password
+				],
+				{ encoding: 'utf8' }
+			);
 		expect(upsert('Reviewer2026').status).toBe(0);
 
 		// Production signs e-certificates with a configured key, never a demo one, and mails

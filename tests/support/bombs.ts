@@ -9,7 +9,7 @@ import { makeJpeg } from './jpeg';
 /** A real JPEG whose SOF header says width×height (the pixels stay those of a 16×16 image). */
 export function jpegClaiming(width: number, height: number): Uint8Array<ArrayBuffer> {
 	const bytes = makeJpeg(16, 16);
-	for (let i = 2; i + 9 < bytes.length; ) {
+	for (let i = 2; i + 9 < bytes.length;) {
 		const marker = bytes[i + 1];
 		const length = (bytes[i + 2] << 8) | bytes[i + 3];
 		if (marker >= 0xc0 && marker <= 0xc2) {

@@ -25,14 +25,20 @@ export async function pdfText(bytes: Uint8Array): Promise<string[]> {
 }
 
 /** Page `n` rendered at `scale` (1 = 72 dpi) as RGBA pixels. */
-export async function renderPdfPage(bytes: Uint8Array, n = 1, scale = 3): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+export async function renderPdfPage(
+	bytes: Uint8Array,
+	n = 1,
+	scale = 3
+): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
 	const doc = await open(bytes);
 	const page = await doc.getPage(n);
 	const viewport = page.getViewport({ scale });
 	const width = Math.ceil(viewport.width);
 	const height = Math.ceil(viewport.height);
 	// pdf.js's own canvas factory: @napi-rs/canvas under Node.
-	const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } } }).canvasFactory;
+	const factory = (
+		doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } } }
+	).canvasFactory;
 	const { canvas, context: ctx } = factory.create(width, height);
 	await page.render({ canvasContext: ctx, canvas, viewport }).promise;
 	const img = ctx.getImageData(0, 0, width, height);

@@ -64,7 +64,13 @@ export async function startPocketBase(opts: StartOptions = {}): Promise<RunningP
 	];
 	// APP_URL: the reviewers' links in review_queue point at this server; a signing key of this data
 	// dir's own, as `npm start` makes a demo key (unless the test brings one).
-	const env = { ...process.env, ISSUE_DELAY_MINUTES: '0', APP_URL: `http://127.0.0.1:${port}`, ...ecertKeyEnv(dataDir, opts.env ?? {}).env, ...opts.env };
+	const env = {
+		...process.env,
+		ISSUE_DELAY_MINUTES: '0',
+		APP_URL: `http://127.0.0.1:${port}`,
+		...ecertKeyEnv(dataDir, opts.env ?? {}).env,
+		...opts.env
+	};
 
 	const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { env, encoding: 'utf8' });
 	if (up.status !== 0) throw new Error(`superuser upsert failed: ${up.stderr || up.stdout}`);

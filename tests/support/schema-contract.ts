@@ -19,7 +19,10 @@ export function domainContract(): Record<string, Record<string, FieldRule>> {
 	const one = (values: readonly string[]) => ({ values, maxSelect: 1 });
 	const scan = (maxSelect: number) => ({ maxSelect, maxSize: d.ATTACHMENT_MAX_BYTES, mimeTypes: d.ATTACHMENT_MIME_TYPES });
 	const photo = { maxSelect: 1, maxSize: d.PHOTO_RULES.maxBytes, mimeTypes: [d.PHOTO_RULES.mime] };
-	const review = (reasons: readonly string[]) => ({ status: one(d.REVIEW_STATUSES), rejectReasons: { values: reasons, maxSelect: reasons.length } });
+	const review = (reasons: readonly string[]) => ({
+		status: one(d.REVIEW_STATUSES),
+		rejectReasons: { values: reasons, maxSelect: reasons.length }
+	});
 	const enterpriseScans = Object.fromEntries(d.ENTERPRISE_CHANGE_FILE_FIELDS.map((f) => [f, scan(d.ENTERPRISE_SCAN_SPECS[f].maxFiles)]));
 	return {
 		applicants: { gender: one(d.GENDERS), photo },
@@ -61,16 +64,19 @@ export function schemaDrift(collections: CollectionModel[]): string[] {
 				drift.push(`${at}: field missing`);
 				continue;
 			}
-			if (rule.values && !same(f.values ?? [], rule.values)) drift.push(`${at} values: schema ${show(f.values)}, domain ${show(rule.values)}`);
+			if (rule.values && !same(f.values ?? [], rule.values))
+				drift.push(`${at} values: schema ${show(f.values)}, domain ${show(rule.values)}`);
 			for (const key of ['maxSelect', 'maxSize'] as const)
 				if (rule[key] !== undefined && f[key] !== rule[key]) drift.push(`${at} ${key}: schema ${f[key]}, domain ${rule[key]}`);
-			if (rule.mimeTypes && !sameSet(f.mimeTypes ?? [], rule.mimeTypes)) drift.push(`${at} mimeTypes: schema ${show(f.mimeTypes)}, domain ${show(rule.mimeTypes)}`);
+			if (rule.mimeTypes && !sameSet(f.mimeTypes ?? [], rule.mimeTypes))
+				drift.push(`${at} mimeTypes: schema ${show(f.mimeTypes)}, domain ${show(rule.mimeTypes)}`);
 		}
 	}
 	const queue = byName.get('review_queue');
 	const query = String((queue as { viewQuery?: string } | undefined)?.viewQuery ?? '');
 	const lists = [...query.matchAll(/\bstatus\s+IN\s*\(([^)]*)\)/gi)].map((m) => m[1].split(',').map((s) => s.trim().replace(/^'|'$/g, '')));
 	if (!lists.length) drift.push('review_queue: no "status IN (…)" list of waiting statuses');
-	for (const l of lists) if (!sameSet(l, d.PENDING_STATUSES)) drift.push(`review_queue waiting statuses: schema ${show(l)}, domain ${show(d.PENDING_STATUSES)}`);
+	for (const l of lists)
+		if (!sameSet(l, d.PENDING_STATUSES)) drift.push(`review_queue waiting statuses: schema ${show(l)}, domain ${show(d.PENDING_STATUSES)}`);
 	return drift;
 }

@@ -5,12 +5,26 @@ const g = globalThis as { window?: unknown };
 const record = { id: 'user1aaaaaaaaaa', collectionId: 'c', collectionName: 'applicants' };
 
 function windowWith(localStorage: () => Storage) {
-	g.window = { get localStorage() { return localStorage(); }, addEventListener() {} };
+	g.window = {
+		get localStorage() {
+			return localStorage();
+		},
+		addEventListener() {}
+	};
 }
 
 function memoryStorage(): Storage {
 	const m = new Map<string, string>();
-	return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k), clear: () => m.clear(), key: () => null, get length() { return m.size; } };
+	return {
+		getItem: (k) => m.get(k) ?? null,
+		setItem: (k, v) => void m.set(k, v),
+		removeItem: (k) => void m.delete(k),
+		clear: () => m.clear(),
+		key: () => null,
+		get length() {
+			return m.size;
+		}
+	};
 }
 
 afterEach(() => delete g.window);
@@ -18,7 +32,10 @@ afterEach(() => delete g.window);
 describe('DeviceAuthStore', () => {
 	it('where site data is blocked (localStorage throws), is created, logs in for the page and logs out', () => {
 		windowWith(() => {
-			throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+			throw new DOMException(
+				"Failed to read the 'localStorage' property from 'Window': Access is denied for this document.",
+				'SecurityError'
+			);
 		});
 		expect(siteStorageWorks()).toBe(false);
 		const store = new DeviceAuthStore('anguan_auth');

@@ -11,7 +11,12 @@ export interface AppConfig {
 }
 
 const KEY = 'anguan_config';
-const DEFAULTS: AppConfig = { appName: '安管人员考核管理系统', deptPhone: '0871-65177922', supportPhone: '13529002309', issueDelayMinutes: 1440 };
+const DEFAULTS: AppConfig = {
+	appName: '安管人员考核管理系统',
+	deptPhone: '0871-65177922',
+	supportPhone: '13529002309',
+	issueDelayMinutes: 1440
+};
 
 export function cachedConfig(): AppConfig {
 	try {

@@ -35,13 +35,16 @@ describe('reading PocketBase refusals', () => {
 });
 
 describe('login failures', () => {
-	const answer = (status: number, message: string) => new ClientResponseError({ url: '/api/collections/applicants/auth-with-password', status, response: { status, message, data: {} } });
+	const answer = (status: number, message: string) =>
+		new ClientResponseError({ url: '/api/collections/applicants/auth-with-password', status, response: { status, message, data: {} } });
 
 	it("says how long to wait after PocketBase's own rate limit", () => {
 		expect(loginErrorMessage(answer(429, 'Too Many Requests.'))).toBe('登录尝试过于频繁（同一网络每分钟最多 10 次），请 1 分钟后再试。');
 	});
 
 	it("shows the server's own lockout answer as it says it", () => {
-		expect(loginErrorMessage(answer(429, '连续 5 次错误，账号已锁定，请 15 分钟后再试.'))).toBe('连续 5 次错误，账号已锁定，请 15 分钟后再试');
+		expect(loginErrorMessage(answer(429, '连续 5 次错误，账号已锁定，请 15 分钟后再试.'))).toBe(
+			'连续 5 次错误，账号已锁定，请 15 分钟后再试'
+		);
 	});
 });

@@ -7,7 +7,10 @@ import type { AccountKind } from '$lib/domain';
 import { DeviceAuthStore } from './auth-store';
 
 // Never LocalAuthStore: it throws at creation where site data is blocked, and the app would not start.
-export const pb = new PocketBase(typeof location === 'undefined' ? 'http://127.0.0.1:8090' : location.origin, new DeviceAuthStore('anguan_auth'));
+export const pb = new PocketBase(
+	typeof location === 'undefined' ? 'http://127.0.0.1:8090' : location.origin,
+	new DeviceAuthStore('anguan_auth')
+);
 
 // Route effects re-run often; stale requests are cancelled explicitly by requestKey where it matters.
 pb.autoCancellation(false);

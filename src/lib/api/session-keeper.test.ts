@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { IDLE_LOGOUT_MS, SessionKeeper, type KeeperDeps, type SessionEnd } from './session-keeper';
 
 function setup(over: Partial<KeeperDeps> = {}) {
-	const state = { now: 1_000_000_000, activity: null as number | null, online: true, loggedIn: true, expiry: 0, refreshes: 0, ends: [] as SessionEnd[], refuse: 0 };
+	const state = {
+		now: 1_000_000_000,
+		activity: null as number | null,
+		online: true,
+		loggedIn: true,
+		expiry: 0,
+		refreshes: 0,
+		ends: [] as SessionEnd[],
+		refuse: 0
+	};
 	state.expiry = state.now + 60 * 60_000;
 	const deps: KeeperDeps = {
 		now: () => state.now,

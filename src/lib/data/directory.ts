@@ -24,6 +24,8 @@ export async function enterpriseNames(ids: readonly string[], cacheKey = 'enterp
 	if (!unique.length) return {};
 	const filter = unique.map((_, i) => `id = {:e${i}}`).join(' || ');
 	const params = Object.fromEntries(unique.map((v, i) => [`e${i}`, v]));
-	const found = await cachedQuery(cacheKey, () => collection('enterprise_directory').getFullList({ filter: pb.filter(filter, params), requestKey: null }));
+	const found = await cachedQuery(cacheKey, () =>
+		collection('enterprise_directory').getFullList({ filter: pb.filter(filter, params), requestKey: null })
+	);
 	return Object.fromEntries(found.data.map((e) => [e.id, e.name]));
 }

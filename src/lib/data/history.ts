@@ -3,5 +3,9 @@ import { collection, pb } from './client';
 import type { ReviewEventRecord } from './records';
 
 export function reviewHistory(recordId: string): Promise<ReviewEventRecord[]> {
-	return collection('review_events').getFullList({ filter: pb.filter('recordId = {:id}', { id: recordId }), sort: 'created', requestKey: null });
+	return collection('review_events').getFullList({
+		filter: pb.filter('recordId = {:id}', { id: recordId }),
+		sort: 'created',
+		requestKey: null
+	});
 }

@@ -34,8 +34,13 @@ export interface CertificateRow extends CertificateActions {
 
 const day = (s: string) => (s ? dayOf(s) : '');
 
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- `now` is read once per row, not kept
-export function certificateRow(cert: CertificateRecord, application: CertApplicationRecord | undefined, enterpriseName: string, now = new Date()): CertificateRow {
+export function certificateRow(
+	cert: CertificateRecord,
+	application: CertApplicationRecord | undefined,
+	enterpriseName: string,
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- `now` is read once per row, not kept
+	now = new Date()
+): CertificateRow {
 	const actions = certificateActions(cert, application, now);
 	const base = `/apply/${cert.id}`;
 	return {
@@ -50,7 +55,10 @@ export function certificateRow(cert: CertificateRecord, application: CertApplica
 		changeHref: `${base}?kind=变更`,
 		renewHref: `${base}?kind=延续`,
 		...(application && actions.reopenable
-			? { reopenHref: `${base}?kind=${encodeURIComponent(application.kind)}&application=${application.id}`, reopenLabel: reopenLabel(application.status) }
+			? {
+					reopenHref: `${base}?kind=${encodeURIComponent(application.kind)}&application=${application.id}`,
+					reopenLabel: reopenLabel(application.status)
+				}
 			: {})
 	};
 }

@@ -49,9 +49,7 @@ describe('identityError', () => {
 		expect(identityError('enterprise', '91350100m000100y43')).toBeNull();
 		expect(identityError('enterprise', '')).toBe('请输入统一社会信用代码');
 		expect(identityError('enterprise', '91350100M000100Y4')).toBe('统一社会信用代码应为18位');
-		expect(identityError('enterprise', '91350100I000100Y43')).toBe(
-			'统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）'
-		);
+		expect(identityError('enterprise', '91350100I000100Y43')).toBe('统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）');
 		expect(identityError('enterprise', 'B1350100M000100Y43')).toBe('统一社会信用代码第1位（登记管理部门代码）不正确');
 		expect(identityError('enterprise', '91350100M000100Y44')).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
 	});

@@ -178,7 +178,9 @@ export const scanListSchema = cached((label: string, maxFiles: number, missing: 
 	const file = z.object({ name: z.string(), size: z.optional(z.number()), type: z.optional(z.string()) }).check(
 		rule((f) => (typeOk(f) ? null : `${label}只能上传 jpg、png 或 pdf 文件（“${f.name}”不是）`)),
 		rule((f) => (f.size === 0 ? `“${f.name}”是空文件，请重新选择` : null)),
-		rule((f) => (f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES ? `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传` : null))
+		rule((f) =>
+			f.size !== undefined && f.size > ATTACHMENT_MAX_BYTES ? `“${f.name}”超过${kb(ATTACHMENT_MAX_BYTES)}，请压缩或分页后重新上传` : null
+		)
 	);
 	return z.array(file).check(
 		rule((files) => (missing && files.length === 0 ? missing : null)),

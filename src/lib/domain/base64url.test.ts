@@ -3,7 +3,15 @@ import { base64url, fromBase64url, fromUtf8, toHex, utf8 } from './base64url';
 
 describe('base64url', () => {
 	it('RFC 4648 vectors, without padding', () => {
-		const vectors: [string, string][] = [['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy']];
+		const vectors: [string, string][] = [
+			['', ''],
+			['f', 'Zg'],
+			['fo', 'Zm8'],
+			['foo', 'Zm9v'],
+			['foob', 'Zm9vYg'],
+			['fooba', 'Zm9vYmE'],
+			['foobar', 'Zm9vYmFy']
+		];
 		for (const [plain, encoded] of vectors) {
 			expect(base64url(utf8(plain))).toBe(encoded);
 			expect(fromUtf8(fromBase64url(encoded)!)).toBe(plain);

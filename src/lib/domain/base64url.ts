@@ -19,7 +19,7 @@ export function utf8(text: string): number[] {
 /** Strict UTF-8 decoding; null on malformed input. */
 export function fromUtf8(bytes: number[]): string | null {
 	let out = '';
-	for (let i = 0; i < bytes.length; ) {
+	for (let i = 0; i < bytes.length;) {
 		const b = bytes[i];
 		const n = b < 0x80 ? 0 : b >> 5 === 6 ? 1 : b >> 4 === 14 ? 2 : b >> 3 === 30 ? 3 : -1;
 		if (n < 0) return null;

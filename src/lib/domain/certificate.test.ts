@@ -26,8 +26,7 @@ describe('categories', () => {
 	});
 	it('isCategory accepts only the five codes', () => {
 		for (const c of ['A', 'B', 'C1', 'C2', 'C3']) expect(isCategory(c)).toBe(true);
-		for (const c of ['C', 'C4', 'D', 'b', 'c1', '', ' A', 'B-项目负责人', null, undefined, 1])
-			expect(isCategory(c)).toBe(false);
+		for (const c of ['C', 'C4', 'D', 'b', 'c1', '', ' A', 'B-项目负责人', null, undefined, 1]) expect(isCategory(c)).toBe(false);
 	});
 	it('statuses and validity', () => {
 		expect([...CERT_STATUSES]).toEqual(['有效', '失效', '注销']);

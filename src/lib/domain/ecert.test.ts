@@ -127,7 +127,7 @@ describe('signature', () => {
 
 	it('one changed byte in the signature fails', () => {
 		const sig = sign(text);
-		const flipped = sig.slice(0, 10) + ((parseInt(sig[10], 16) ^ 1).toString(16)) + sig.slice(11);
+		const flipped = sig.slice(0, 10) + (parseInt(sig[10], 16) ^ 1).toString(16) + sig.slice(11);
 		expect(verifyEcert(encodeEcert(text, flipped), keys, sm2Verify).ok).toBe(false);
 	});
 
@@ -169,6 +169,9 @@ describe('manual check input', () => {
 	it('asks for a real certificate number and a 12-character verify code, at the field', () => {
 		expect(validateVerifyQuery('云建安B(2023)0000123', 'abcdefghjklm')).toEqual({});
 		expect(validateVerifyQuery('', '')).toEqual({ no: VERIFY_QUERY_MESSAGES.noRequired, code: VERIFY_QUERY_MESSAGES.codeRequired });
-		expect(validateVerifyQuery('云建安D（2023）0000123', 'ABCDEFGHJKL0')).toEqual({ no: VERIFY_QUERY_MESSAGES.noFormat, code: VERIFY_QUERY_MESSAGES.codeFormat });
+		expect(validateVerifyQuery('云建安D（2023）0000123', 'ABCDEFGHJKL0')).toEqual({
+			no: VERIFY_QUERY_MESSAGES.noFormat,
+			code: VERIFY_QUERY_MESSAGES.codeFormat
+		});
 	});
 });

@@ -8,7 +8,15 @@
  * the fragment never reaches a server, so scanning leaks nothing to logs.
  * The SM2 primitive is passed in (the domain has no dependencies).
  */
-import { categoryLabel, isCategory, parseCertNo, VALIDITY_YEARS, VERIFY_CODE_ALPHABET, VERIFY_CODE_LENGTH, type Category } from './certificate';
+import {
+	categoryLabel,
+	isCategory,
+	parseCertNo,
+	VALIDITY_YEARS,
+	VERIFY_CODE_ALPHABET,
+	VERIFY_CODE_LENGTH,
+	type Category
+} from './certificate';
 import { addDays, addYears, chinaDateTime, dayOf } from './dates';
 import { maskIdNumber } from './id-number';
 import { base64url, fromBase64url, fromUtf8, toHex, utf8 } from './base64url';
@@ -91,7 +99,11 @@ export interface EcertSource {
 }
 
 /** '|' separates fields: a value never carries one (nor a line break). */
-const clean = (s: string) => s.replace(/\|/g, '｜').replace(/[\r\n]+/g, ' ').trim();
+const clean = (s: string) =>
+	s
+		.replace(/\|/g, '｜')
+		.replace(/[\r\n]+/g, ' ')
+		.trim();
 
 export function ecertPayload(s: EcertSource): EcertPayload {
 	return {
@@ -122,7 +134,6 @@ export function parsePayloadText(text: string): EcertPayload | null {
 }
 
 // ------------------------------------------------------------------ encoding
-
 
 /** The QR's fragment: base64url(payload text) '.' base64url(signature bytes). */
 export function encodeEcert(text: string, signatureHex: string): string {
@@ -217,6 +228,7 @@ export function validateVerifyQuery(no: string, code: string): Partial<Record<'n
 	else if (!parseCertNo(no)) errors.no = VERIFY_QUERY_MESSAGES.noFormat;
 	const c = code.trim().toUpperCase();
 	if (!c) errors.code = VERIFY_QUERY_MESSAGES.codeRequired;
-	else if (c.length !== VERIFY_CODE_LENGTH || [...c].some((ch) => !VERIFY_CODE_ALPHABET.includes(ch))) errors.code = VERIFY_QUERY_MESSAGES.codeFormat;
+	else if (c.length !== VERIFY_CODE_LENGTH || [...c].some((ch) => !VERIFY_CODE_ALPHABET.includes(ch)))
+		errors.code = VERIFY_QUERY_MESSAGES.codeFormat;
 	return errors;
 }

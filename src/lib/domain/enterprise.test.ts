@@ -23,13 +23,19 @@ describe('enterprise change requests', () => {
 	});
 
 	it('takes jpg, png or pdf scans within the count and size bounds', () => {
-		expect(validateEnterpriseChange({ name: '新名称', license: [{ name: '营业执照.docx', size: 1000 }] }).license).toBe('信用代码证件只能上传 jpg、png 或 pdf 文件（“营业执照.docx”不是）');
+		expect(validateEnterpriseChange({ name: '新名称', license: [{ name: '营业执照.docx', size: 1000 }] }).license).toBe(
+			'信用代码证件只能上传 jpg、png 或 pdf 文件（“营业执照.docx”不是）'
+		);
 		expect(validateEnterpriseChange({ name: '新名称', license: [scan, scan] }).license).toBe('信用代码证件最多上传 1 个文件，当前 2 个');
-		expect(validateEnterpriseChange({ qualLevel: '总承包二级', qualScan: [{ ...scan, size: 11 * 1024 * 1024 }] }).qualScan).toMatch(/超过10MB/);
+		expect(validateEnterpriseChange({ qualLevel: '总承包二级', qualScan: [{ ...scan, size: 11 * 1024 * 1024 }] }).qualScan).toMatch(
+			/超过10MB/
+		);
 	});
 
 	it('checks a new credit code with the real checksum and the city against the 16 州市', () => {
-		expect(validateEnterpriseChange({ uscc: '91350100M000100Y44', license: [scan] }).uscc).toBe('统一社会信用代码校验位不正确，请核对后重新输入');
+		expect(validateEnterpriseChange({ uscc: '91350100M000100Y44', license: [scan] }).uscc).toBe(
+			'统一社会信用代码校验位不正确，请核对后重新输入'
+		);
 		expect(validateEnterpriseChange({ uscc: '91350100m000100y43', license: [scan] })).toEqual({});
 		expect(validateEnterpriseChange({ regCity: '成都市', license: [scan] }).regCity).toBe(ENTERPRISE_MESSAGES.regCity);
 		expect(validateEnterpriseChange({ regCity: '大理白族自治州', license: [scan] })).toEqual({});
@@ -58,7 +64,9 @@ describe('qualification from the list', () => {
 		expect(QUALIFICATION_CATEGORIES).toContain('水利水电工程施工总承包');
 		expect(QUALIFICATION_CATEGORIES).not.toContain('水利水电施工总承包');
 		expect(new Set(QUALIFICATION_CATEGORIES).size).toBe(QUALIFICATION_CATEGORIES.length);
-		expect(validateEnterpriseChange({ qualCategory: '水利水电施工总承包', qualScan: [scan] })).toEqual({ qualCategory: ENTERPRISE_MESSAGES.qualCategory });
+		expect(validateEnterpriseChange({ qualCategory: '水利水电施工总承包', qualScan: [scan] })).toEqual({
+			qualCategory: ENTERPRISE_MESSAGES.qualCategory
+		});
 		expect(validateEnterpriseChange({ qualLevel: '总承包九级', qualScan: [scan] })).toEqual({ qualLevel: ENTERPRISE_MESSAGES.qualLevel });
 		expect(validateEnterpriseChange({ qualCategory: '水利水电工程施工总承包', qualLevel: '总承包三级', qualScan: [scan] })).toEqual({});
 	});

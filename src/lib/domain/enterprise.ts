@@ -87,7 +87,8 @@ const oneOf = (list: readonly string[], message: string) => rule<string>((v) => 
  */
 export const enterpriseChangeSchema = cached((registration: boolean, qualification: boolean) => {
 	const M = ENTERPRISE_MESSAGES;
-	const field = (...checks: z.core.$ZodCheck<string>[]) => z.optional(text(M.tooLong, z.maxLength(ENTERPRISE_TEXT_MAX, M.tooLong), ...checks));
+	const field = (...checks: z.core.$ZodCheck<string>[]) =>
+		z.optional(text(M.tooLong, z.maxLength(ENTERPRISE_TEXT_MAX, M.tooLong), ...checks));
 	return z.object({
 		uscc: field(
 			rule((v) => {
@@ -113,7 +114,11 @@ export function validateEnterpriseChange(input: EnterpriseChangeInput): Record<s
 	if (!enterpriseChangeKinds(input).length) return { kind: ENTERPRISE_MESSAGES.nothing };
 	const registration = REGISTRATION_FIELDS.some((f) => filled(input[f]));
 	const qualification = QUALIFICATION_FIELDS.some((f) => filled(input[f]));
-	return messagesByField(enterpriseChangeSchema(registration, qualification), { ...input, license: input.license ?? [], qualScan: input.qualScan ?? [] });
+	return messagesByField(enterpriseChangeSchema(registration, qualification), {
+		...input,
+		license: input.license ?? [],
+		qualScan: input.qualScan ?? []
+	});
 }
 
 export interface ContactInput {
@@ -134,8 +139,18 @@ export const contactSchema = cached(() => {
 	const M = ENTERPRISE_MESSAGES;
 	return z.object({
 		contactName: z.optional(text(M.contactName, z.minLength(1, M.contactName))),
-		contactPhone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(normalizePhone(v)) ? M.phone : null)))),
-		contactEmail: z.optional(text(M.email, rule((v) => (v && !EMAIL_PATTERN.test(v) ? M.email : null))))
+		contactPhone: z.optional(
+			text(
+				M.phone,
+				rule((v) => (v && !isPhoneNumber(normalizePhone(v)) ? M.phone : null))
+			)
+		),
+		contactEmail: z.optional(
+			text(
+				M.email,
+				rule((v) => (v && !EMAIL_PATTERN.test(v) ? M.email : null))
+			)
+		)
 	});
 });
 

@@ -8,9 +8,41 @@
 
 /** Provinces (11 北京 … 65 新疆), 71 台湾, and 81 / 82 / 83 of the residence permits of Hong Kong, Macao and Taiwan residents. */
 const ID_PROVINCES = new Set([
-	'11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-	'41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-	'71', '81', '82', '83'
+	'11',
+	'12',
+	'13',
+	'14',
+	'15',
+	'21',
+	'22',
+	'23',
+	'31',
+	'32',
+	'33',
+	'34',
+	'35',
+	'36',
+	'37',
+	'41',
+	'42',
+	'43',
+	'44',
+	'45',
+	'46',
+	'50',
+	'51',
+	'52',
+	'53',
+	'54',
+	'61',
+	'62',
+	'63',
+	'64',
+	'65',
+	'71',
+	'81',
+	'82',
+	'83'
 ]);
 /** Mainland provinces only: where a foreigner's permanent residence card (9 + province, since 2023) or a registry sits. */
 const MAINLAND_PROVINCES = new Set([...ID_PROVINCES].filter((p) => Number(p) < 70));

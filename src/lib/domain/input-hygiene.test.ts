@@ -11,7 +11,18 @@ const TODAY = new Date('2026-06-01T00:00:00Z');
 
 describe('names', () => {
 	it('accepts every CJK ideograph, rare ones outside the BMP included, and minority names with a middle dot', () => {
-		for (const name of ['张三', '王𠀀', '𪚥𪚥', '李㐀', '阿依古丽·买买提', '阿依古丽•买买提', '阿依古丽・买买提', '〇一', 'John Smith', '欧阳𫟹']) {
+		for (const name of [
+			'张三',
+			'王𠀀',
+			'𪚥𪚥',
+			'李㐀',
+			'阿依古丽·买买提',
+			'阿依古丽•买买提',
+			'阿依古丽・买买提',
+			'〇一',
+			'John Smith',
+			'欧阳𫟹'
+		]) {
 			expect(personNameError(name), name).toBeNull();
 		}
 	});
@@ -32,7 +43,16 @@ describe('invisible characters', () => {
 		expect(stripInvisibleCharacters('5301\u200b0219\u202e')).toBe('53010219');
 	});
 	it('is reported by the application and contact rules on the field', () => {
-		const app = validateApplication({ kind: '变更', category: 'C2', idNumber: '', name: '张\u200d三', title: '无\u202e', position: '安全员', enterprise: 'x', files: {} });
+		const app = validateApplication({
+			kind: '变更',
+			category: 'C2',
+			idNumber: '',
+			name: '张\u200d三',
+			title: '无\u202e',
+			position: '安全员',
+			enterprise: 'x',
+			files: {}
+		});
 		expect(app.name).toBe(TEXT_HYGIENE_MESSAGE);
 		expect(app.title).toBe(TEXT_HYGIENE_MESSAGE);
 		expect(validateContact({ contactName: '张工\u2066' }).contactName).toBe(TEXT_HYGIENE_MESSAGE);
@@ -76,7 +96,8 @@ describe('phone numbers', () => {
 		expect(normalizePhone('12345')).toBe('12345');
 	});
 	it('the contact rule accepts them once normalised', () => {
-		for (const p of ['138 1234 5678', '+86 138 1234 5678', '１３８１２３４５６７８']) expect(validateContact({ contactPhone: p }), p).toEqual({});
+		for (const p of ['138 1234 5678', '+86 138 1234 5678', '１３８１２３４５６７８'])
+			expect(validateContact({ contactPhone: p }), p).toEqual({});
 		expect(isPhoneNumber(normalizePhone('12345'))).toBe(false);
 	});
 });

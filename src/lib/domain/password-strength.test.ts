@@ -8,7 +8,15 @@ const owner = { identity, name: '李明华' };
 
 describe('new-password strength (zxcvbn-ts with the account as penalised words)', () => {
 	it('refuses the passwords the attack run got accepted', () => {
-		for (const p of ['password1', 'Aa' + defaultPassword(identity), 'X' + identity, 'Qwer1234!', 'Kunming@2024', 'Abc12345x', '19850315Ab']) {
+		for (const p of [
+			'password1',
+			'Aa' + defaultPassword(identity),
+			'X' + identity,
+			'Qwer1234!',
+			'Kunming@2024',
+			'Abc12345x',
+			'19850315Ab'
+		]) {
 			expect(passwordError(p, owner), p).toBe(PASSWORD_STRENGTH_MESSAGES.weak);
 		}
 	});

@@ -14,7 +14,16 @@ describe('个人信息: the phone number', () => {
 
 describe('the schemas never answer in English', () => {
 	it('input of the wrong type still gets the Chinese message of its field', () => {
-		const odd = validateApplication({ kind: '变更', category: 'C2', idNumber: 42, name: null, title: [], position: {}, enterprise: undefined, files: {} } as never);
+		const odd = validateApplication({
+			kind: '变更',
+			category: 'C2',
+			idNumber: 42,
+			name: null,
+			title: [],
+			position: {},
+			enterprise: undefined,
+			files: {}
+		} as never);
 		for (const message of Object.values(odd)) expect(message).toMatch(/[\u4e00-\u9fff]/);
 		expect(Object.keys(odd)).toEqual(expect.arrayContaining(['idNumber', 'name', 'title', 'position', 'enterprise']));
 		expect(validateContact({ contactPhone: 5 as never }).contactPhone).toMatch(/手机号/);

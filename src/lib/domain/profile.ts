@@ -18,7 +18,12 @@ export interface ProfileInput {
 export const profileSchema = cached(() => {
 	const M = PROFILE_MESSAGES;
 	return z.object({
-		phone: z.optional(text(M.phone, rule((v) => (v && !isPhoneNumber(normalizePhone(v)) ? M.phone : null))))
+		phone: z.optional(
+			text(
+				M.phone,
+				rule((v) => (v && !isPhoneNumber(normalizePhone(v)) ? M.phone : null))
+			)
+		)
 	});
 });
 

@@ -93,7 +93,9 @@ describe('renewal window', () => {
 		const renewed = renewedValidUntil('2023-06-30');
 		expect(renewalPhase(renewed, cst('2023-06-15T10:00:00'))).toBe('early');
 		expect(canRenew(renewed, cst('2023-06-15T10:00:00'))).toBe(false);
-		expect(renewalError(renewed, cst('2023-06-15T10:00:00'))).toBe('证书有效期至 2026-06-30，延续申请可在 2026-03-30 至 2026-06-29 期间提交');
+		expect(renewalError(renewed, cst('2023-06-15T10:00:00'))).toBe(
+			'证书有效期至 2026-06-30，延续申请可在 2026-03-30 至 2026-06-29 期间提交'
+		);
 	});
 	it('says why a renewal cannot be sent, in each phase', () => {
 		expect(renewalError('2023-06-30', cst('2023-05-01T10:00:00'))).toBeNull();

@@ -84,11 +84,7 @@ export function isPastValidity(validUntil: string, now: Date = new Date()): bool
 export const RENEWAL_PENDING_STATUSES = OPEN_STATUSES;
 
 /** True when the daily job must mark the certificate 失效. */
-export function shouldLapse(
-	cert: { status: string; validUntil: string },
-	hasPendingRenewal: boolean,
-	now: Date = new Date()
-): boolean {
+export function shouldLapse(cert: { status: string; validUntil: string }, hasPendingRenewal: boolean, now: Date = new Date()): boolean {
 	return cert.status === '有效' && !!cert.validUntil && isPastValidity(cert.validUntil, now) && !hasPendingRenewal;
 }
 

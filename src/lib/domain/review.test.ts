@@ -62,8 +62,7 @@ const ALLOWED: ReadonlyArray<[ReviewStatus, ReviewStatus, Actor]> = [
 	['审核通过', '已发证', 'system']
 ];
 const ACTORS: Actor[] = ['owner', 'reviewer', 'system'];
-const allowed = (from: ReviewStatus, to: ReviewStatus, by: Actor) =>
-	ALLOWED.some(([f, t, b]) => f === from && t === to && b === by);
+const allowed = (from: ReviewStatus, to: ReviewStatus, by: Actor) => ALLOWED.some(([f, t, b]) => f === from && t === to && b === by);
 
 describe('review statuses', () => {
 	it('are the six statuses, starting at 已提交', () => {

@@ -32,7 +32,10 @@ async function fetchEcertData(certId: string): Promise<EcertData> {
 		pb.collection('applicants').getOne(me, { requestKey: null })
 	]);
 	const enterprise = cert.enterprise
-		? await pb.collection('enterprise_directory').getOne(cert.enterprise as string, { requestKey: null }).catch(() => null)
+		? await pb
+				.collection('enterprise_directory')
+				.getOne(cert.enterprise as string, { requestKey: null })
+				.catch(() => null)
 		: null;
 	return {
 		cert: {

@@ -11,14 +11,30 @@ const keys: PublicKeyEntry[] = [{ kid: 'k1', publicKey: key.publicKey }];
 const idNumber = makeIdNumber('530102', '19850622', 242);
 const text = payloadText(
 	ecertPayload({
-		certNo: '云建安B（2024）0000042', holderName: '王丽', idNumber, category: 'B', enterpriseName: '云南滇源水利水电建设有限公司',
-		validUntil: '2028-06-30', issuedAt: '2026-11-29 02:00:00.000Z', issuer: '云南省住房和城乡建设厅', verifyCode: 'ABCDEFGHJKLM', kid: 'k1'
+		certNo: '云建安B（2024）0000042',
+		holderName: '王丽',
+		idNumber,
+		category: 'B',
+		enterpriseName: '云南滇源水利水电建设有限公司',
+		validUntil: '2028-06-30',
+		issuedAt: '2026-11-29 02:00:00.000Z',
+		issuer: '云南省住房和城乡建设厅',
+		verifyCode: 'ABCDEFGHJKLM',
+		kid: 'k1'
 	})
 );
 const data: EcertData = {
 	cert: {
-		id: 'c1', certNo: '云建安B（2024）0000042', category: 'B', status: '有效', firstIssued: '2018-11-30 00:00:00.000Z', validUntil: '2028-06-30 00:00:00.000Z',
-		ecertIssuedAt: '2026-11-29 02:00:00.000Z', ecertPayload: text, ecertSignature: sm2.doSignature(text, key.privateKey, { hash: true }), ecertVersion: 2
+		id: 'c1',
+		certNo: '云建安B（2024）0000042',
+		category: 'B',
+		status: '有效',
+		firstIssued: '2018-11-30 00:00:00.000Z',
+		validUntil: '2028-06-30 00:00:00.000Z',
+		ecertIssuedAt: '2026-11-29 02:00:00.000Z',
+		ecertPayload: text,
+		ecertSignature: sm2.doSignature(text, key.privateKey, { hash: true }),
+		ecertVersion: 2
 	},
 	holder: { name: '王丽', gender: '女', idNumber, title: '', position: '项目经理' },
 	enterprise: { name: '云南滇源水利水电建设有限公司', uscc: '91530100MA6DEMX01C' },

@@ -75,7 +75,13 @@ export async function woffToSfnt(woff: ArrayBuffer): Promise<Uint8Array> {
 	const count = dv.getUint16(12);
 	const tables = Array.from({ length: count }, (_, i) => {
 		const o = 44 + i * 20;
-		return { tag: dv.getUint32(o), offset: dv.getUint32(o + 4), length: dv.getUint32(o + 8), origLength: dv.getUint32(o + 12), checksum: dv.getUint32(o + 16) };
+		return {
+			tag: dv.getUint32(o),
+			offset: dv.getUint32(o + 4),
+			length: dv.getUint32(o + 8),
+			origLength: dv.getUint32(o + 12),
+			checksum: dv.getUint32(o + 16)
+		};
 	});
 	const datas = await Promise.all(
 		tables.map((t) => {
@@ -127,8 +133,6 @@ export async function fontsFor(text: string): Promise<LoadedFonts> {
 		if (s) needed.add(s);
 	}
 	const bytes = new Map<FontSlice, Uint8Array>();
-	await Promise.all(
-		[...needed].map(async (s) => bytes.set(s, await woffToSfnt(await loadSlice(cache, `${BASE}${index.dir}/${s.file}`))))
-	);
+	await Promise.all([...needed].map(async (s) => bytes.set(s, await woffToSfnt(await loadSlice(cache, `${BASE}${index.dir}/${s.file}`)))));
 	return { sliceOf, bytes };
 }

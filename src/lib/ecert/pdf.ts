@@ -67,14 +67,21 @@ function dataUrlBytes(url: string): { bytes: Uint8Array; type: string } | null {
 }
 
 export function footnote(origin: string): string[] {
-	return [
-		'本电子证书由发证机关以 SM2/SM3 数字签名。扫描二维码，或打开',
-		`${origin}/verify，可离线核验签名，联网时同时查询证书最新状态。`
-	];
+	return ['本电子证书由发证机关以 SM2/SM3 数字签名。扫描二维码，或打开', `${origin}/verify，可离线核验签名，联网时同时查询证书最新状态。`];
 }
 
 function textOf(doc: EcertDocument, origin: string): string {
-	return [doc.title, '电子证书', '扫码核验', stateLine(doc), ...footnote(origin), ...doc.rows.flat(), '：', `发证机关：${doc.issuer}`, `颁发日期：${doc.issued}`].join('');
+	return [
+		doc.title,
+		'电子证书',
+		'扫码核验',
+		stateLine(doc),
+		...footnote(origin),
+		...doc.rows.flat(),
+		'：',
+		`发证机关：${doc.issuer}`,
+		`颁发日期：${doc.issued}`
+	].join('');
 }
 
 const stateLine = (doc: EcertDocument) => `证照状态：${doc.state}（第 ${doc.version} 版电子证书）`;
@@ -98,7 +105,11 @@ export function preparePdf(doc: EcertDocument, origin: string): Promise<LoadedFo
 }
 
 /** The loaded font slices as fonts of the page; `finish` embeds their subsets once everything is drawn. */
-export function embedFonts(pdf: PDFDocument, page: PDFPage, loaded: LoadedFonts): { fonts: Map<FontSlice, PdfCjkFont>; finish: () => void } {
+export function embedFonts(
+	pdf: PDFDocument,
+	page: PDFPage,
+	loaded: LoadedFonts
+): { fonts: Map<FontSlice, PdfCjkFont>; finish: () => void } {
 	const fonts = new Map<FontSlice, PdfCjkFont>();
 	for (const [slice, bytes] of loaded.bytes) {
 		const font = new PdfCjkFont(pdf, parseTrueType(bytes), `F${fonts.size + 1}`);
@@ -106,7 +117,10 @@ export function embedFonts(pdf: PDFDocument, page: PDFPage, loaded: LoadedFonts)
 		fonts.set(slice, font);
 	}
 	// Subset tags: six capitals, different for each font of the file.
-	const finish = () => [...fonts.values()].forEach((f, i) => f.finish(pdf, 'ANG' + String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26))));
+	const finish = () =>
+		[...fonts.values()].forEach((f, i) =>
+			f.finish(pdf, 'ANG' + String.fromCharCode(65 + Math.floor(i / 676), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26)))
+		);
 	return { fonts, finish };
 }
 
@@ -170,7 +184,13 @@ export async function ecertPdf(doc: EcertDocument, origin: string): Promise<Uint
 	const qrX = W - 60 - qrSize;
 	const qrY = 118;
 	page.drawRectangle({ x: qrX, y: qrY, width: qrSize, height: qrSize, color: rgb(1, 1, 1) });
-	page.drawSvgPath(qrPath(modules), { x: qrX + QUIET_ZONE * unit, y: qrY + qrSize - QUIET_ZONE * unit, scale: unit, color: rgb(0, 0, 0), borderWidth: 0 });
+	page.drawSvgPath(qrPath(modules), {
+		x: qrX + QUIET_ZONE * unit,
+		y: qrY + qrSize - QUIET_ZONE * unit,
+		scale: unit,
+		color: rgb(0, 0, 0),
+		borderWidth: 0
+	});
 	w.draw('扫码核验', qrX + (qrSize - w.width('扫码核验', 9)) / 2, qrY - 12, 9, grey);
 
 	w.draw(`发证机关：${doc.issuer}`, labelX, 214, 12.5);

@@ -10,7 +10,11 @@ function sliceWith(ch: string): string {
 	const cp = ch.codePointAt(0)!;
 	for (const m of css.matchAll(/files\/([\w-]+)\.woff2\)[^;]*;\s*unicode-range:\s*([^;]+);/g)) {
 		const hit = m[2].split(',').some((r) => {
-			const [lo, hi] = r.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+			const [lo, hi] = r
+				.trim()
+				.replace(/^U\+/i, '')
+				.split('-')
+				.map((h) => parseInt(h, 16));
 			return cp >= lo && cp <= (hi ?? lo);
 		});
 		if (hit) return `node_modules/@fontsource/noto-sans-sc/files/${m[1]}.woff`;

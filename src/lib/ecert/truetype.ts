@@ -42,7 +42,12 @@ export function parseTrueType(bytes: Uint8Array): TrueTypeFont {
 	const head = table('head').offset;
 	const hhea = table('hhea').offset;
 	const unitsPerEm = dv.getUint16(head + 18);
-	const bbox: [number, number, number, number] = [dv.getInt16(head + 36), dv.getInt16(head + 38), dv.getInt16(head + 40), dv.getInt16(head + 42)];
+	const bbox: [number, number, number, number] = [
+		dv.getInt16(head + 36),
+		dv.getInt16(head + 38),
+		dv.getInt16(head + 40),
+		dv.getInt16(head + 42)
+	];
 	const longLoca = dv.getInt16(head + 50) === 1;
 	const numGlyphs = dv.getUint16(table('maxp').offset + 4);
 	const numHMetrics = dv.getUint16(hhea + 34);
@@ -143,7 +148,7 @@ function readCmap(dv: DataView, cmap: number): (cp: number) => number {
 	if (bestFormat === 12) {
 		const groups = dv.getUint32(t + 12);
 		return (cp) => {
-			for (let lo = 0, hi = groups - 1; lo <= hi; ) {
+			for (let lo = 0, hi = groups - 1; lo <= hi;) {
 				const mid = (lo + hi) >> 1;
 				const o = t + 16 + mid * 12;
 				if (cp < dv.getUint32(o)) hi = mid - 1;

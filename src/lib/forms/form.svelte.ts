@@ -310,8 +310,7 @@ export class FormController<V extends Record<string, string>> {
 	#status(): Notice | null {
 		const name = this.#spec.statusTitle ?? this.#spec.title;
 		const done = `${name}：${this.#spec.doneText ?? '已提交'}${this.#spec.doneHint ?? ''}`;
-		const refused = (message = '') =>
-			`提交未成功：${sentence(message)}填写的内容已保留，请按提示修改后再次提交。`;
+		const refused = (message = '') => `提交未成功：${sentence(message)}填写的内容已保留，请按提示修改后再次提交。`;
 		const direct = this.#direct;
 		if (direct?.state === 'sending') return { tone: 'info', text: `${name}：正在直接提交到服务器…` };
 		if (direct?.state === 'failed') return { tone: 'error', text: refused(direct.refusal.message) };

@@ -139,7 +139,10 @@ describe('FormController', () => {
 
 	it("a server refusal of a direct submission lands beside the field like the outbox's", async () => {
 		const server = new FakePocketBase();
-		server.refuse = () => ({ status: 400, body: { message: '联系电话已被使用.', data: { contactPhone: { code: 'taken', message: '联系电话已被使用.' } } } });
+		server.refuse = () => ({
+			status: 400,
+			body: { message: '联系电话已被使用.', data: { contactPhone: { code: 'taken', message: '联系电话已被使用.' } } }
+		});
 		const c = contactForm({}, server);
 		stop = c.stop;
 		db.close();

@@ -16,6 +16,6 @@ describe('pdfPageCount', () => {
 		expect(await pdfPageCount(pdf(3))).toBe(3);
 	});
 	it('says nothing about what is not a PDF', async () => {
-		expect(await pdfPageCount(new Blob(['\xff\xd8\xff'])) ).toBeUndefined();
+		expect(await pdfPageCount(new Blob(['\xff\xd8\xff']))).toBeUndefined();
 	});
 });

@@ -50,7 +50,9 @@ export async function sendDirect(input: DirectSubmission, transport: Transport =
 		if (check.status === 200) return check.body;
 	}
 	if (res.status === 0 || res.status === 408 || res.status === 429 || res.status >= 500)
-		throw new DirectNoAnswer(res.status === 0 ? NO_ANSWER_MESSAGE : `服务器暂时无法处理（${res.status}），未能提交。填写的内容仍在本页，请稍后再次提交。`);
+		throw new DirectNoAnswer(
+			res.status === 0 ? NO_ANSWER_MESSAGE : `服务器暂时无法处理（${res.status}），未能提交。填写的内容仍在本页，请稍后再次提交。`
+		);
 	if (res.status === 401) throw new DirectRefusal({ message: '登录已过期，请重新登录后再提交', fields: {} });
 	throw new DirectRefusal(refusalFrom(res.status, res.body));
 }

@@ -30,7 +30,9 @@ async function checkSession(): Promise<SessionCheck> {
 function wakeOnReconnect() {
 	if (typeof navigator === 'undefined' || !navigator.serviceWorker?.controller) return;
 	void navigator.serviceWorker.ready
-		.then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(BACKGROUND_SYNC_TAG))
+		.then((reg) =>
+			(reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(BACKGROUND_SYNC_TAG)
+		)
 		.catch(() => {});
 }
 
@@ -77,7 +79,10 @@ export function suspendAutoSync(value: boolean) {
 
 /** Start sending soon (a new item, the connection came back, a button). */
 export function requestSync(): void {
-	if (!suspended) void engine().run().catch((e) => console.error('同步出错', e));
+	if (!suspended)
+		void engine()
+			.run()
+			.catch((e) => console.error('同步出错', e));
 }
 
 /** The 立即同步 button. */

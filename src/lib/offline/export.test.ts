@@ -72,7 +72,14 @@ describe('logout', () => {
 
 	it('erases drafts, files and queued items of that user only', async () => {
 		await saveDraft('apply-1', { files: { photo: [file('p.jpg')] } });
-		await submit({ collection: 'cert_applications', op: 'create', formKey: 'apply-1', title: '变更申请', fields: {}, files: { photo: [file('p.jpg')] } });
+		await submit({
+			collection: 'cert_applications',
+			op: 'create',
+			formKey: 'apply-1',
+			title: '变更申请',
+			fields: {},
+			files: { photo: [file('p.jpg')] }
+		});
 		login('user2bbbbbbbbbb');
 		await saveDraft('other', { fields: { a: 1 } });
 		login('user1aaaaaaaaaa');

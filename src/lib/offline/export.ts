@@ -30,7 +30,14 @@ export async function exportUnsent(userId = currentUserId()): Promise<{ blob: Bl
 	};
 	for (const d of drafts) {
 		const dir = `草稿/${safe(d.title ?? d.formKey)}-${safe(d.formKey)}`;
-		manifest.push({ 类型: '草稿', title: d.title, formKey: d.formKey, 保存时间: new Date(d.updatedAt).toISOString(), fields: d.fields, files: await addFiles(dir, d.fileFields) });
+		manifest.push({
+			类型: '草稿',
+			title: d.title,
+			formKey: d.formKey,
+			保存时间: new Date(d.updatedAt).toISOString(),
+			fields: d.fields,
+			files: await addFiles(dir, d.fileFields)
+		});
 	}
 	for (const it of items) {
 		const dir = `待提交/${safe(it.title)}-${safe(it.id)}`;

@@ -59,7 +59,9 @@ export class FakePocketBase implements Transport {
 		const user = this.tokenValid(req.token) ? JSON.parse(Buffer.from(req.token.split('.')[1], 'base64url').toString()).id : '';
 		if (req.method === 'GET') {
 			const r = this.records.get(id);
-			return r && r.owner === user ? { status: 200, body: { id, ...r.fields } } : { status: 404, body: { message: 'The requested resource wasn\'t found.' } };
+			return r && r.owner === user
+				? { status: 200, body: { id, ...r.fields } }
+				: { status: 404, body: { message: "The requested resource wasn't found." } };
 		}
 		if (!user) return { status: 400, body: { message: 'Failed to create record.', data: {} } };
 		const fields: Record<string, unknown> = {};
@@ -73,12 +75,15 @@ export class FakePocketBase implements Transport {
 		if (req.method === 'POST') {
 			const newId = String(fields.id);
 			if (this.records.has(newId))
-				return { status: 400, body: { message: 'Failed to create record.', data: { id: { code: 'validation_not_unique', message: 'Value must be unique.' } } } };
+				return {
+					status: 400,
+					body: { message: 'Failed to create record.', data: { id: { code: 'validation_not_unique', message: 'Value must be unique.' } } }
+				};
 			this.records.set(newId, { collection, owner: user, fields, files });
 			return { status: 200, body: { id: newId, ...fields } };
 		}
 		const r = this.records.get(id);
-		if (!r || r.owner !== user) return { status: 404, body: { message: 'The requested resource wasn\'t found.' } };
+		if (!r || r.owner !== user) return { status: 404, body: { message: "The requested resource wasn't found." } };
 		Object.assign(r.fields, fields);
 		Object.assign(r.files, files);
 		return { status: 200, body: { id, ...r.fields } };

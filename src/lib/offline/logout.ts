@@ -24,7 +24,11 @@ export async function unsentCount(userId = currentUserId()): Promise<number> {
 	return bounded(
 		(async () => {
 			const drafts = await db.drafts.where('userId').equals(userId).count();
-			const items = await db.outbox.where('userId').equals(userId).filter((r) => r.status !== 'done').count();
+			const items = await db.outbox
+				.where('userId')
+				.equals(userId)
+				.filter((r) => r.status !== 'done')
+				.count();
 			return drafts + items;
 		})()
 	);

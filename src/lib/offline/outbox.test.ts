@@ -45,7 +45,7 @@ describe('submit', () => {
 		expect((await loadDraft('apply-change-cert1'))?.fields.name).toBe('张三');
 	});
 
-	it('uses the draft\'s record id, so every tab submitting the draft sends the same id', async () => {
+	it("uses the draft's record id, so every tab submitting the draft sends the same id", async () => {
 		await saveDraft('apply-change-cert1', { fields: { name: '张三' } });
 		const draft = await loadDraft('apply-change-cert1');
 		const item = await submit(application());
@@ -68,7 +68,11 @@ describe('submit', () => {
 describe('multipart body', () => {
 	it('repeats array keys, stringifies JSON, sends the client id, files last', () => {
 		const fd = toFormData(
-			{ op: 'create', recordId: 'abcdefghijklmno', fields: { kind: '变更', reasons: ['a', 'b'], empty: [], check: { ok: 1 }, flag: false, n: null } },
+			{
+				op: 'create',
+				recordId: 'abcdefghijklmno',
+				fields: { kind: '变更', reasons: ['a', 'b'], empty: [], check: { ok: 1 }, flag: false, n: null }
+			},
 			{ pledge: [file('1.jpg'), file('2.jpg')] }
 		);
 		const entries = [...fd.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : (v as File).name]);
@@ -234,7 +238,7 @@ describe('sync', () => {
 		expect((await listOutbox())[0].status).toBe('pending');
 	});
 
-	it('sends only the logged-in user\'s items', async () => {
+	it("sends only the logged-in user's items", async () => {
 		const server = new FakePocketBase();
 		const { engine } = testEngine(server);
 		await queue();

@@ -208,8 +208,10 @@ export function liveOutboxItem(formKey: string): Live<OutboxItem | undefined> {
 export function liveOutboxCounts(): Live<Record<OutboxStatus, number>> {
 	return liveForUser(async (userId) => {
 		const counts: Record<OutboxStatus, number> = { pending: 0, syncing: 0, done: 0, failed: 0 };
-		await db.outbox.where('userId').equals(userId).each((r) => void counts[r.status]++);
+		await db.outbox
+			.where('userId')
+			.equals(userId)
+			.each((r) => void counts[r.status]++);
 		return counts;
 	});
 }
-

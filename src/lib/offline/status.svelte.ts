@@ -54,6 +54,9 @@ export function noteStorageWorks(): void {
  */
 export function photoSaveError(e: unknown): string {
 	const failure = noteStorageFailure(e);
-	const then = failure.kind === 'unavailable' ? '新照片要先保存在本机，才能随变更申请一起提交：请换用允许本网站保存数据的浏览器（不要用无痕模式）后重新保存。' : '';
+	const then =
+		failure.kind === 'unavailable'
+			? '新照片要先保存在本机，才能随变更申请一起提交：请换用允许本网站保存数据的浏览器（不要用无痕模式）后重新保存。'
+			: '';
 	return `保存失败：${failure.message}${then}`;
 }

@@ -31,7 +31,15 @@ export function isQuotaError(e: unknown): boolean {
  * InvalidStateError in some private modes).
  */
 export function isUnavailableError(e: unknown): boolean {
-	const names = ['MissingAPIError', 'OpenFailedError', 'DatabaseClosedError', 'SecurityError', 'InvalidStateError', 'UnknownError', 'InvalidAccessError'];
+	const names = [
+		'MissingAPIError',
+		'OpenFailedError',
+		'DatabaseClosedError',
+		'SecurityError',
+		'InvalidStateError',
+		'UnknownError',
+		'InvalidAccessError'
+	];
 	for (const err of chain(e)) if (names.includes(err.name ?? '')) return true;
 	return false;
 }
@@ -86,4 +94,3 @@ export async function storageUse(): Promise<StorageUse | null> {
 	const left = quota - usage;
 	return { usage, quota, low: left < quota * 0.15 || left < 50 * 2 ** 20 };
 }
-

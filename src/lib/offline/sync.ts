@@ -165,10 +165,7 @@ export class SyncEngine {
 			.equals(userId)
 			.filter((r) => r.status === 'done' && (r.doneAt ?? 0) < now - KEEP_DONE_MS)
 			.delete();
-		const rows = await db.outbox
-			.where('[userId+status]')
-			.anyOf([userId, 'pending'], [userId, 'syncing'])
-			.toArray();
+		const rows = await db.outbox.where('[userId+status]').anyOf([userId, 'pending'], [userId, 'syncing']).toArray();
 		// Holding the lock, any 'syncing' row was left by a tab that died mid-send.
 		const due = rows
 			.filter((r) => r.status === 'pending' || this.#holdsLock || now - (r.claimedAt ?? 0) > STALE_CLAIM_MS)

@@ -48,10 +48,7 @@ export function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
 		tf.setWasmPaths(urls.wasmUrl);
 		if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
 		await tf.ready();
-		await Promise.all([
-			api.nets.tinyFaceDetector.loadFromUri(urls.modelsUrl),
-			api.nets.faceLandmark68TinyNet.loadFromUri(urls.modelsUrl)
-		]);
+		await Promise.all([api.nets.tinyFaceDetector.loadFromUri(urls.modelsUrl), api.nets.faceLandmark68TinyNet.loadFromUri(urls.modelsUrl)]);
 		return api;
 	})();
 	// A failed load (offline before the first visit) may succeed later.
@@ -62,7 +59,11 @@ export function loadFaceApi(urls: FaceApiUrls): Promise<FaceApi> {
 /** Long side of the picture the detector sees by default: an ID photo's face is large, so this is plenty. */
 const DETECT_SIDE = 256;
 
-async function faceApiDetect(source: FaceSource, urls: FaceApiUrls, { side = DETECT_SIDE, inputSize = 224 }: DetectOptions = {}): Promise<FaceDetection> {
+async function faceApiDetect(
+	source: FaceSource,
+	urls: FaceApiUrls,
+	{ side = DETECT_SIDE, inputSize = 224 }: DetectOptions = {}
+): Promise<FaceDetection> {
 	const api = await loadFaceApi(urls);
 	const tf = api.tf as unknown as {
 		browser: { fromPixels(p: ImageData): { dispose(): void } };

@@ -35,7 +35,10 @@ export async function nativeDetect(src: FaceSource): Promise<FaceDetection | nul
 	try {
 		const found = await new Ctor({ fastMode: false, maxDetectedFaces: 5 }).detect(src);
 		const faces: DetectedFace[] = found.map((f) => {
-			const eyes = (f.landmarks ?? []).filter((l) => l.type === 'eye').map((l) => l.locations[0]).filter(Boolean);
+			const eyes = (f.landmarks ?? [])
+				.filter((l) => l.type === 'eye')
+				.map((l) => l.locations[0])
+				.filter(Boolean);
 			eyes.sort((a, b) => a.x - b.x);
 			const b = f.boundingBox;
 			return {
@@ -50,4 +53,3 @@ export async function nativeDetect(src: FaceSource): Promise<FaceDetection | nul
 		return null;
 	}
 }
-

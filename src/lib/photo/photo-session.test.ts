@@ -20,15 +20,26 @@ function report(results: CheckResult[], extra: Partial<PhotoCheckReport> = {}): 
 		...extra
 	};
 }
-const allPass = () => report(['decodable', 'resolution', 'ratio', 'background', 'colour', 'face'].map((id) => pass(id as CheckResult['id'])));
+const allPass = () =>
+	report(['decodable', 'resolution', 'ratio', 'background', 'colour', 'face'].map((id) => pass(id as CheckResult['id'])));
 
 /** A pipeline whose answers the test releases one by one. */
-function fakeTool(opts: { canWhiten?: boolean; whiteFails?: boolean; results?: (rect: Rect, o: Partial<ProcessOptions>) => PhotoCheckReport } = {}) {
+function fakeTool(
+	opts: { canWhiten?: boolean; whiteFails?: boolean; results?: (rect: Rect, o: Partial<ProcessOptions>) => PhotoCheckReport } = {}
+) {
 	const calls: { rect: Rect; options: Partial<ProcessOptions>; resolve: () => void }[] = [];
 	const tool: PhotoTool & { calls: typeof calls; opened: OpenOutcome } = {
 		calls,
 		canWhiten: opts.canWhiten ?? true,
-		opened: { ok: true, header: { kind: 'jpeg' }, width: 1200, height: 1600, transparent: false, preview: { blob: new Blob(['p']), width: 600, height: 800 }, crop: PLACED },
+		opened: {
+			ok: true,
+			header: { kind: 'jpeg' },
+			width: 1200,
+			height: 1600,
+			transparent: false,
+			preview: { blob: new Blob(['p']), width: 600, height: 800 },
+			crop: PLACED
+		},
 		warm: async () => true,
 		async open() {
 			return tool.opened;

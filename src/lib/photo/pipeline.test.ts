@@ -6,7 +6,12 @@ describe('faces of the whole photo, seen in a crop', () => {
 		detector: 'face-api' as const,
 		faces: [
 			// The applicant, and someone at the edge of the picture.
-			{ box: { x: 1000, y: 600, width: 400, height: 500 }, leftEye: { x: 1110, y: 800 }, rightEye: { x: 1290, y: 800 }, chin: { x: 1200, y: 1100 } },
+			{
+				box: { x: 1000, y: 600, width: 400, height: 500 },
+				leftEye: { x: 1110, y: 800 },
+				rightEye: { x: 1290, y: 800 },
+				chin: { x: 1200, y: 1100 }
+			},
 			{ box: { x: 2600, y: 700, width: 300, height: 380 } }
 		]
 	};

@@ -6,7 +6,15 @@
  */
 import { PHOTO_RULES, photoOutputSize } from '../domain/photo';
 import type { Whiten } from './background/white';
-import { checkDecodable, checkFace, checkImage, checkRatio, checkResolution, type FaceDetection, type PhotoCheckReport } from './checks/index';
+import {
+	checkDecodable,
+	checkFace,
+	checkImage,
+	checkRatio,
+	checkResolution,
+	type FaceDetection,
+	type PhotoCheckReport
+} from './checks/index';
 import type { Rect } from './checks/types';
 import { nativeDetect, type DetectFaces } from './face';
 import { initialCrop } from './placement';
@@ -109,7 +117,10 @@ export async function encodeUnder(c: AnyCanvas, maxBytes: number): Promise<{ blo
  * ratio small where a browser's 'high' is merely bilinear and would alias.
  */
 export function cropAndResize(src: CanvasImageSource, rect: Rect, out: { width: number; height: number }): AnyCanvas {
-	let sx = rect.x, sy = rect.y, sw = rect.width, sh = rect.height;
+	let sx = rect.x,
+		sy = rect.y,
+		sw = rect.width,
+		sh = rect.height;
 	let source: CanvasImageSource = src;
 	while (sw / 2 >= out.width * 2) {
 		const w = Math.round(sw / 2);
@@ -268,7 +279,12 @@ export interface ProcessTools {
 	whiten?: Whiten;
 }
 
-export async function processPhoto(bitmap: ImageBitmap, source: SourceInfo, opts: ProcessOptions, tools: ProcessTools = {}): Promise<ProcessResult> {
+export async function processPhoto(
+	bitmap: ImageBitmap,
+	source: SourceInfo,
+	opts: ProcessOptions,
+	tools: ProcessTools = {}
+): Promise<ProcessResult> {
 	const detect = tools.detect ?? nativeDetect;
 	const rect = clampRect(opts.rect, bitmap.width, bitmap.height);
 	const report: PhotoCheckReport = {

@@ -68,7 +68,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
 			const entry = fileFor(req.key, req.file);
 			const first = entry.first;
 			entry.first = undefined;
-			const result = first && sameOptions(first.options, req.options) ? await first.result : await process(entry, await entry.bitmap, req.source, req.options);
+			const result =
+				first && sameOptions(first.options, req.options)
+					? await first.result
+					: await process(entry, await entry.bitmap, req.source, req.options);
 			reply({ id: req.id, type: 'processed', ...result });
 		}
 	} catch (err) {

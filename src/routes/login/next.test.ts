@@ -9,7 +9,16 @@ describe('sameOriginPath', () => {
 		expect(sameOriginPath('/apply/abc?kind=延续', ORIGIN)).toBe('/apply/abc?kind=%E5%BB%B6%E7%BB%AD');
 	});
 	it('refuses anything that leaves the site or is no path', () => {
-		for (const next of ['//evil.example', '//evil.example/login', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', 'certificates', '', null]) {
+		for (const next of [
+			'//evil.example',
+			'//evil.example/login',
+			'/\\evil.example',
+			'https://evil.example',
+			'javascript:alert(1)',
+			'certificates',
+			'',
+			null
+		]) {
 			expect(sameOriginPath(next, ORIGIN), String(next)).toBeNull();
 		}
 	});

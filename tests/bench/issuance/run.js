@@ -39,7 +39,13 @@ try {
 			api('/api/collections/enterprises/records', {
 				method: 'POST',
 				token: admin,
-				json: { uscc: d.makeCreditCode(body), name: `云南发证测试建设${i}有限公司`, password: 'Bench12345', passwordConfirm: 'Bench12345', mustChangePassword: false }
+				json: {
+					uscc: d.makeCreditCode(body),
+					name: `云南发证测试建设${i}有限公司`,
+					password: 'Bench12345',
+					passwordConfirm: 'Bench12345',
+					mustChangePassword: false
+				}
 			})
 		)
 	);
@@ -49,7 +55,16 @@ try {
 	const holderOfOld = await api('/api/collections/applicants/records', {
 		method: 'POST',
 		token: admin,
-		json: { idNumber: d.makeIdNumber('530102', '19700101', 999), name: '既有持证人', title: '无', position: '安全员', enterprise: employer.id, password: 'Bench12345', passwordConfirm: 'Bench12345', mustChangePassword: false }
+		json: {
+			idNumber: d.makeIdNumber('530102', '19700101', 999),
+			name: '既有持证人',
+			title: '无',
+			position: '安全员',
+			enterprise: employer.id,
+			password: 'Bench12345',
+			passwordConfirm: 'Bench12345',
+			mustChangePassword: false
+		}
 	});
 	const batches = [];
 	for (let i = 0; i < EXISTING; i += 50) batches.push(i);
@@ -59,7 +74,14 @@ try {
 			requests.push({
 				method: 'POST',
 				url: '/api/collections/certificates/records',
-				body: { holder: holderOfOld.id, category: 'C2', status: '有效', validUntil: '2028-06-30', enterprise: employer.id, certNo: d.formatCertNo({ category: 'C2', year, serial: i + 1 }) }
+				body: {
+					holder: holderOfOld.id,
+					category: 'C2',
+					status: '有效',
+					validUntil: '2028-06-30',
+					enterprise: employer.id,
+					certNo: d.formatCertNo({ category: 'C2', year, serial: i + 1 })
+				}
 			});
 		await api('/api/batch', { method: 'POST', token: admin, json: { requests } });
 	});
@@ -74,14 +96,32 @@ try {
 			const rec = await api('/api/collections/applicants/records', {
 				method: 'POST',
 				token: admin,
-				json: { idNumber, name: '发证申请人', title: '无', position: '安全员', phone: '13800000000', enterprise: employer.id, password: 'Bench12345', passwordConfirm: 'Bench12345', mustChangePassword: false }
+				json: {
+					idNumber,
+					name: '发证申请人',
+					title: '无',
+					position: '安全员',
+					phone: '13800000000',
+					enterprise: employer.id,
+					password: 'Bench12345',
+					passwordConfirm: 'Bench12345',
+					mustChangePassword: false
+				}
 			});
-			const token = (await api(`/api/collections/applicants/impersonate/${rec.id}`, { method: 'POST', token: admin, json: { duration: 3600 } })).token;
+			const token = (
+				await api(`/api/collections/applicants/impersonate/${rec.id}`, { method: 'POST', token: admin, json: { duration: 3600 } })
+			).token;
 			const certs = Array.from({ length: Math.min(CERTS_EACH, N - i * CERTS_EACH) }, () => recordId());
 			await api('/api/batch', {
 				method: 'POST',
 				token: admin,
-				json: { requests: certs.map((id) => ({ method: 'POST', url: '/api/collections/certificates/records', body: { id, holder: rec.id, category: 'C2', status: '有效', validUntil: '2030-06-30', enterprise: employer.id } })) }
+				json: {
+					requests: certs.map((id) => ({
+						method: 'POST',
+						url: '/api/collections/certificates/records',
+						body: { id, holder: rec.id, category: 'C2', status: '有效', validUntil: '2030-06-30', enterprise: employer.id }
+					}))
+				}
 			});
 			people[i] = { id: rec.id, idNumber, token, certs };
 		}
@@ -93,13 +133,25 @@ try {
 		8,
 		async ({ p, cert }) => {
 			const f = new FormData();
-			for (const [k, v] of Object.entries({ applicant: p.id, certificate: cert, kind: '变更', idNumber: p.idNumber, name: '王发证', title: '工程师', position: '项目安全负责人', enterprise: newEmployer.id }))
+			for (const [k, v] of Object.entries({
+				applicant: p.id,
+				certificate: cert,
+				kind: '变更',
+				idNumber: p.idNumber,
+				name: '王发证',
+				title: '工程师',
+				position: '项目安全负责人',
+				enterprise: newEmployer.id
+			}))
 				f.append(k, v);
-			for (const field of ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'socialInsurance']) f.append(field, scan, `${field}.pdf`);
+			for (const field of ['idCardBack', 'idCardFront', 'pledge', 'applicationForm', 'socialInsurance'])
+				f.append(field, scan, `${field}.pdf`);
 			applications.push((await api('/api/collections/cert_applications/records', { method: 'POST', token: p.token, form: f })).id);
 		}
 	);
-	await pool(applications, 8, (id) => api(`/api/collections/cert_applications/records/${id}`, { method: 'PATCH', token: admin, json: { status: '审核通过' } }));
+	await pool(applications, 8, (id) =>
+		api(`/api/collections/cert_applications/records/${id}`, { method: 'PATCH', token: admin, json: { status: '审核通过' } })
+	);
 	console.log(`准备：${EXISTING} 本既有证书，${N} 份已审核通过的变更申请（${((performance.now() - started) / 1000).toFixed(0)} s）`);
 
 	// ------------------------------------------------------------ probes
@@ -118,10 +170,16 @@ try {
 				for (let i = 0; !until.done; i++) {
 					const t = performance.now();
 					if (i % 2 === 0) {
-						await api(`/api/collections/certificates/records?perPage=50&skipTotal=1&filter=${encodeURIComponent(`holder = "${p.id}"`)}`, { token: p.token });
+						await api(`/api/collections/certificates/records?perPage=50&skipTotal=1&filter=${encodeURIComponent(`holder = "${p.id}"`)}`, {
+							token: p.token
+						});
 						reads.push(performance.now() - t);
 					} else {
-						await api(`/api/collections/applicants/records/${p.id}`, { method: 'PATCH', token: p.token, json: { phone: `1380000${String(i % 10000).padStart(4, '0')}` } });
+						await api(`/api/collections/applicants/records/${p.id}`, {
+							method: 'PATCH',
+							token: p.token,
+							json: { phone: `1380000${String(i % 10000).padStart(4, '0')}` }
+						});
 						writes.push(performance.now() - t);
 					}
 				}
@@ -136,7 +194,10 @@ try {
 	await new Promise((r) => setTimeout(r, 5000));
 	quiet.done = true;
 	const idle = await before;
-	const waiting = () => api(`/api/collections/cert_applications/records?perPage=1&filter=${encodeURIComponent("status = '审核通过'")}`, { token: admin }).then((r) => r.totalItems);
+	const waiting = () =>
+		api(`/api/collections/cert_applications/records?perPage=1&filter=${encodeURIComponent("status = '审核通过'")}`, { token: admin }).then(
+			(r) => r.totalItems
+		);
 
 	const busy = { done: false };
 	const during = probe(busy);
@@ -157,15 +218,21 @@ try {
 	const cpu = server.cpuSeconds() - cpuBefore;
 	busy.done = true;
 	const load = await during;
-	const issued = (await api(`/api/collections/cert_applications/records?perPage=1&filter=${encodeURIComponent("status = '已发证'")}`, { token: admin })).totalItems;
+	const issued = (
+		await api(`/api/collections/cert_applications/records?perPage=1&filter=${encodeURIComponent("status = '已发证'")}`, { token: admin })
+	).totalItems;
 	const ms = (v) => `${v.toFixed(0)} ms`;
-	console.log(`\n发证任务：${issued} 份用时 ${seconds.toFixed(1)} s（${(issued / seconds).toFixed(0)} 份/秒，服务器 CPU ${((cpu * 1000) / Math.max(1, issued)).toFixed(1)} ms/份），任务接口调用 ${runs} 次（每次至多 500 份；每分钟的定时任务也可能分担）`);
+	console.log(
+		`\n发证任务：${issued} 份用时 ${seconds.toFixed(1)} s（${(issued / seconds).toFixed(0)} 份/秒，服务器 CPU ${((cpu * 1000) / Math.max(1, issued)).toFixed(1)} ms/份），任务接口调用 ${runs} 次（每次至多 500 份；每分钟的定时任务也可能分担）`
+	);
 	console.log(`  失败 ${failed.length}${failed.length ? ' ' + JSON.stringify(failed.slice(0, 3)) : ''}，仍待发证 ${left}`);
 	for (const [name, a, b] of [
 		['读取我的证书', idle.reads, load.reads],
 		['保存联系电话', idle.writes, load.writes]
 	])
-		console.log(`  ${name}（${PROBES} 个并发用户）：任务前 p50 ${ms(a.p50)} / p95 ${ms(a.p95)}（${a.n} 次），任务中 p50 ${ms(b.p50)} / p95 ${ms(b.p95)} / 最大 ${ms(b.max)}（${b.n} 次）；p95 比 ${(b.p95 / a.p95).toFixed(2)}`);
+		console.log(
+			`  ${name}（${PROBES} 个并发用户）：任务前 p50 ${ms(a.p50)} / p95 ${ms(a.p95)}（${a.n} 次），任务中 p50 ${ms(b.p50)} / p95 ${ms(b.p95)} / 最大 ${ms(b.max)}（${b.n} 次）；p95 比 ${(b.p95 / a.p95).toFixed(2)}`
+		);
 	console.log(`机器负载（1 分钟平均）${loadavg()[0].toFixed(2)}，${cpus().length} 核；PocketBase 内存峰值 ${server.peakRssMB()} MB`);
 	if (issued !== N || failed.length || left) exitCode = 1;
 } finally {

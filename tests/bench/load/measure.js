@@ -9,7 +9,13 @@
 
 export const SLOW_4G = { latency: 562.5, downloadKbps: 1474.56, uploadKbps: 675 };
 export const CPU_SLOWDOWN = 4;
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-dev-shm-usage'
+];
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 /** Installed before any script of the page: paint, LCP and long-task observers. */
@@ -92,7 +98,11 @@ function summarise(raw) {
 export async function measureLoad(browser, url, { auth = null } = {}) {
 	const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
 	try {
-		if (auth) await context.addInitScript((a) => localStorage.getItem('anguan_auth') || localStorage.setItem('anguan_auth', JSON.stringify(a)), auth);
+		if (auth)
+			await context.addInitScript(
+				(a) => localStorage.getItem('anguan_auth') || localStorage.setItem('anguan_auth', JSON.stringify(a)),
+				auth
+			);
 		await context.addInitScript(observe);
 		const page = await context.newPage();
 		const errors = [];
@@ -125,7 +135,11 @@ export async function measureLoad(browser, url, { auth = null } = {}) {
 export async function measureCoverage(browser, url, { auth = null } = {}) {
 	const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
 	try {
-		if (auth) await context.addInitScript((a) => localStorage.getItem('anguan_auth') || localStorage.setItem('anguan_auth', JSON.stringify(a)), auth);
+		if (auth)
+			await context.addInitScript(
+				(a) => localStorage.getItem('anguan_auth') || localStorage.setItem('anguan_auth', JSON.stringify(a)),
+				auth
+			);
 		const page = await context.newPage();
 		await page.coverage.startJSCoverage({ resetOnNavigation: false });
 		await page.goto(url, { waitUntil: 'load' });

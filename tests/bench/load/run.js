@@ -40,12 +40,29 @@ try {
 	const enterprise = await api('/api/collections/enterprises/records', {
 		method: 'POST',
 		token: admin,
-		json: { uscc: d.makeCreditCode('91530100MA6K0LDAB'), name: '云南测速建设工程有限公司', regCity: '昆明市', password: PASSWORD, passwordConfirm: PASSWORD, mustChangePassword: false }
+		json: {
+			uscc: d.makeCreditCode('91530100MA6K0LDAB'),
+			name: '云南测速建设工程有限公司',
+			regCity: '昆明市',
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			mustChangePassword: false
+		}
 	});
 	const applicant = await api('/api/collections/applicants/records', {
 		method: 'POST',
 		token: admin,
-		json: { idNumber: d.makeIdNumber('530102', '19800101', 321), name: '测速申请人', gender: '男', title: '工程师', position: '项目负责人', enterprise: enterprise.id, password: PASSWORD, passwordConfirm: PASSWORD, mustChangePassword: false }
+		json: {
+			idNumber: d.makeIdNumber('530102', '19800101', 321),
+			name: '测速申请人',
+			gender: '男',
+			title: '工程师',
+			position: '项目负责人',
+			enterprise: enterprise.id,
+			password: PASSWORD,
+			passwordConfirm: PASSWORD,
+			mustChangePassword: false
+		}
 	});
 	const certs = [];
 	for (const category of ['B', 'C2']) {
@@ -53,7 +70,14 @@ try {
 			await api('/api/collections/certificates/records', {
 				method: 'POST',
 				token: admin,
-				json: { holder: applicant.id, category, status: '有效', firstIssued: '2024-07-01', validUntil: d.addYears(d.chinaDay(), 2), enterprise: enterprise.id }
+				json: {
+					holder: applicant.id,
+					category,
+					status: '有效',
+					firstIssued: '2024-07-01',
+					validUntil: d.addYears(d.chinaDay(), 2),
+					enterprise: enterprise.id
+				}
 			})
 		);
 	}
@@ -84,7 +108,11 @@ try {
 	console.log(
 		`bench:load — 慢速 4G（延迟 ${SLOW_4G.latency} ms，下行 ${(SLOW_4G.downloadKbps / 1024).toFixed(2)} Mbit/s）+ CPU ${CPU_SLOWDOWN}× 减速，412×823 手机屏；冷启动 ${RUNS} 次取中位数`
 	);
-	console.log(`机器：${cpus().length} 核，开始时负载 ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+	console.log(
+		`机器：${cpus().length} 核，开始时负载 ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' / ')}\n`
+	);
 
 	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 	async function runPage(url, auth) {
@@ -117,16 +145,21 @@ try {
 		console.log(
 			`  JS：解析 ${kb(m.jsDecoded)} KB（传输 ${kb(m.jsWire)} KB），其中未执行 ${((100 * cov.unusedChars) / Math.max(1, cov.jsChars)).toFixed(0)}%；最大一块 ${biggest ? `${biggest.path.replace('/_app/immutable/', '')} ${kb(biggest.encoded)} KB` : '—'}`
 		);
-		console.log(`  FCP ${s(m.fcp)} s，LCP ${s(m.lcp)} s（${m.lcpTag || '—'}），TBT ${m.tbt.toFixed(0)} ms；再次访问 LCP ${s(m.repeat.lcp)} s`);
+		console.log(
+			`  FCP ${s(m.fcp)} s，LCP ${s(m.lcp)} s（${m.lcpTag || '—'}），TBT ${m.tbt.toFixed(0)} ms；再次访问 LCP ${s(m.repeat.lcp)} s`
+		);
 		if (m.errors.length) console.log(`  页面错误：${[...new Set(m.errors)].join('；')}`);
 		if (process.env.BENCH_DEBUG)
-			for (const w of m.waterfall) console.log(`    ${w.start.toFixed(0).padStart(6)}–${w.end.toFixed(0).padStart(6)} ms ${kb(w.transfer).padStart(6)} KB ${w.path}`);
+			for (const w of m.waterfall)
+				console.log(`    ${w.start.toFixed(0).padStart(6)}–${w.end.toFixed(0).padStart(6)} ms ${kb(w.transfer).padStart(6)} KB ${w.path}`);
 	}
 
 	// ------------------------------------------------------------ baseline, precache, whole build
 	const plain = await runPage(baseline.url + '/login', null);
 	const ours = rows.find((r) => r.name === '登录').m;
-	console.log(`\n基线（同一构建，不压缩）登录：首屏前 ${kb(plain.wireToRender)} KB，全部 ${kb(plain.wireBytes)} KB，FCP ${s(plain.fcp)} s，LCP ${s(plain.lcp)} s`);
+	console.log(
+		`\n基线（同一构建，不压缩）登录：首屏前 ${kb(plain.wireToRender)} KB，全部 ${kb(plain.wireBytes)} KB，FCP ${s(plain.fcp)} s，LCP ${s(plain.lcp)} s`
+	);
 	console.log(
 		`  压缩后 / 基线：首屏前字节 ${(ours.wireToRender / plain.wireToRender).toFixed(2)}，LCP ${(ours.lcp / plain.lcp).toFixed(2)}；再次访问字节 ${kb(ours.repeat.wireBytes)} KB（基线 ${kb(plain.repeat.wireBytes)} KB）`
 	);
@@ -143,18 +176,27 @@ try {
 	console.log('\n目标');
 	const flag = (ok) => (ok ? '达到' : '未达到');
 	const loginOk = ours.wireToRender <= BUDGET.loginToRenderKB * KB;
-	console.log(`  登录冷启动首屏前 ≤ ${BUDGET.loginToRenderKB} KB（压缩）：${kb(ours.wireToRender)} KB — ${flag(loginOk)}（硬性，未达到则失败）`);
+	console.log(
+		`  登录冷启动首屏前 ≤ ${BUDGET.loginToRenderKB} KB（压缩）：${kb(ours.wireToRender)} KB — ${flag(loginOk)}（硬性，未达到则失败）`
+	);
 	for (const r of rows.filter((r) => r.lcpBudget))
-		console.log(`  ${r.name} LCP ≤ ${BUDGET.lcpMs / 1000} s（慢速 4G）：${s(r.m.lcp)} s — ${flag(r.m.lcp !== null && r.m.lcp <= BUDGET.lcpMs)}`);
+		console.log(
+			`  ${r.name} LCP ≤ ${BUDGET.lcpMs / 1000} s（慢速 4G）：${s(r.m.lcp)} s — ${flag(r.m.lcp !== null && r.m.lcp <= BUDGET.lcpMs)}`
+		);
 	const loadedBig = new Map();
 	for (const r of rows) for (const c of r.m.chunks) if (c.encoded > BUDGET.chunkKB * KB) loadedBig.set(c.path, { ...c, page: r.name });
 	console.log(`  页面加载的 JS 块均 ≤ ${BUDGET.chunkKB} KB（压缩）：${flag(loadedBig.size === 0)}`);
 	for (const c of loadedBig.values()) console.log(`    ${c.page}：${c.path.replace('/_app/immutable/', '')} ${kb(c.encoded)} KB`);
 	if (bigChunks.length) {
 		console.log(`  构建中 > ${BUDGET.chunkKB} KB（brotli）的 JS 文件：`);
-		for (const c of bigChunks) console.log(`    ${c.file} ${kb(c.br)} KB${c.file.startsWith('workers/') ? '（照片工具的 Web Worker，不在页面加载路径上）' : ''}`);
+		for (const c of bigChunks)
+			console.log(`    ${c.file} ${kb(c.br)} KB${c.file.startsWith('workers/') ? '（照片工具的 Web Worker，不在页面加载路径上）' : ''}`);
 	}
-	console.log(`\n结束时负载 ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+	console.log(
+		`\n结束时负载 ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' / ')}`
+	);
 	if (!loginOk) exitCode = 1;
 } finally {
 	await browser?.close();

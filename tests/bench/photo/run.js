@@ -36,7 +36,13 @@ await build({
 	build: { outDir, emptyOutDir: true, target: 'es2022' }
 });
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
+const TYPES = {
+	'.html': 'text/html',
+	'.js': 'text/javascript',
+	'.json': 'application/json',
+	'.wasm': 'application/wasm',
+	'.bin': 'application/octet-stream'
+};
 const server = createServer(async (req, res) => {
 	const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
 	const file = /^\/(models|tfjs)\//.test(path) ? join(root, 'static', path) : join(outDir, path === '/' ? 'index.html' : path);
@@ -65,11 +71,19 @@ try {
 	const ms = (v) => `${v.toFixed(0)} ms`;
 	const x = (v) => `${v.toFixed(2)}×`;
 	const passed = (c) => Object.values(c).filter((l) => l === 'pass').length + '/' + Object.keys(c).length;
-	console.log(`photo tool bench — ${W}×${H} JPEG (${(r.fileBytes / 1024).toFixed(0)} KB), median of ${r.runs} run(s), load average ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores${QUICK ? ' (quick mode)' : ''}`);
+	console.log(
+		`photo tool bench — ${W}×${H} JPEG (${(r.fileBytes / 1024).toFixed(0)} KB), median of ${r.runs} run(s), load average ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores${QUICK ? ' (quick mode)' : ''}`
+	);
 	console.log(`  decode floor (createImageBitmap)                 ${ms(r.decodeMs)}`);
 	console.log(`  file chosen → checks shown, model warm           ${ms(r.warmMs)}   ${x(r.warmMs / r.decodeMs)} the floor (target ≤ 1.2×)`);
-	console.log(`  file chosen → checks shown, model cold           ${ms(r.coldMs)}   ${x(r.coldMs / r.coldFloorMs)} the floor of that moment (${ms(r.coldFloorMs)})`);
-	console.log(`  where a warm run's time goes (median ms)        ${Object.entries(r.steps).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+	console.log(
+		`  file chosen → checks shown, model cold           ${ms(r.coldMs)}   ${x(r.coldMs / r.coldFloorMs)} the floor of that moment (${ms(r.coldFloorMs)})`
+	);
+	console.log(
+		`  where a warm run's time goes (median ms)        ${Object.entries(r.steps)
+			.map(([k, v]) => `${k} ${v.toFixed(0)}`)
+			.join(', ')}`
+	);
 	console.log(`  re-crop (上移) → checks shown                     ${ms(r.recropMs)}`);
 	console.log(`  longest main-thread task, warm runs              ${ms(r.longestTaskMs)} (target: none over 50 ms; 0 = none)`);
 	console.log(`  longest main-thread task, cold run               ${ms(r.longestTaskColdMs)}`);

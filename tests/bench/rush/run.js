@@ -73,7 +73,13 @@ try {
 			api('/api/collections/enterprises/records', {
 				method: 'POST',
 				token: admin,
-				json: { uscc: d.makeCreditCode(('91530100' + String(i + 1).padStart(9, '0')).slice(0, 17)), name: `云南压测建设工程${i}有限公司`, password: 'Bench12345', passwordConfirm: 'Bench12345', mustChangePassword: false }
+				json: {
+					uscc: d.makeCreditCode(('91530100' + String(i + 1).padStart(9, '0')).slice(0, 17)),
+					name: `云南压测建设工程${i}有限公司`,
+					password: 'Bench12345',
+					passwordConfirm: 'Bench12345',
+					mustChangePassword: false
+				}
 			})
 		)
 	);
@@ -89,10 +95,23 @@ try {
 			const rec = await api('/api/collections/applicants/records', {
 				method: 'POST',
 				token: admin,
-				json: { idNumber, name: '压测申请人', title: '无', position: '安全员', enterprise: employer.id, password: 'Bench12345', passwordConfirm: 'Bench12345', mustChangePassword: false }
+				json: {
+					idNumber,
+					name: '压测申请人',
+					title: '无',
+					position: '安全员',
+					enterprise: employer.id,
+					password: 'Bench12345',
+					passwordConfirm: 'Bench12345',
+					mustChangePassword: false
+				}
 			});
 			// Impersonation gives a token without a password check per applicant.
-			const auth = await api(`/api/collections/applicants/impersonate/${rec.id}`, { method: 'POST', token: admin, json: { duration: 3600 } });
+			const auth = await api(`/api/collections/applicants/impersonate/${rec.id}`, {
+				method: 'POST',
+				token: admin,
+				json: { duration: 3600 }
+			});
 			const certs = Array.from({ length: CERTS_EACH + WARMUP_CERTS }, () => recordId());
 			await api('/api/batch', {
 				method: 'POST',
@@ -127,7 +146,8 @@ try {
 
 	// Realistic scans: three ~200 KB PDFs and the two ID-card sides as ~30 KB PDFs.
 	function pdf(kb) {
-		const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R>>endobj\n';
+		const head =
+			'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R>>endobj\n';
 		const noise = Buffer.alloc(kb * 1024);
 		for (let i = 0; i < noise.length; i++) noise[i] = 33 + (((i * 2654435761) >>> 24) % 90);
 		return new Blob([head, '%', noise, '\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' });
@@ -162,7 +182,9 @@ try {
 		const errors = {};
 		const allocs = () => fetch(`http://${PPROF}/debug/pprof/allocs`).then(async (r) => Buffer.from(await r.arrayBuffer()));
 		const allocsBefore = profileSeconds ? await allocs() : null;
-		const profile = profileSeconds ? fetch(`http://${PPROF}/debug/pprof/profile?seconds=${profileSeconds}`).then((r) => r.arrayBuffer()) : null;
+		const profile = profileSeconds
+			? fetch(`http://${PPROF}/debug/pprof/profile?seconds=${profileSeconds}`).then((r) => r.arrayBuffer())
+			: null;
 		const cpuBefore = server.cpuSeconds();
 		if (CALLGRIND) {
 			dumpInstructions('before');
@@ -211,7 +233,9 @@ try {
 		const { collection } = parts[0];
 		const perCert = new Map();
 		for (let page = 1; ; page++) {
-			const list = await api(`/api/collections/${collection}/records?perPage=500&page=${page}&fields=certificate&skipTotal=1`, { token: admin });
+			const list = await api(`/api/collections/${collection}/records?perPage=500&page=${page}&fields=certificate&skipTotal=1`, {
+				token: admin
+			});
 			for (const r of list.items) perCert.set(r.certificate, (perCert.get(r.certificate) ?? 0) + 1);
 			if (list.items.length < 500) break;
 		}
@@ -241,12 +265,15 @@ try {
 	for (let c = CERTS_EACH; c < CERTS_EACH + WARMUP_CERTS; c++) for (const a of applicants) warmupJobs.push({ a, cert: a.certs[c] });
 	console.log(`  准备用时 ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
 	const MB = ((jobs.length + warmupJobs.length) * 2 * (3 * SCAN_KB + 2 * 30)) / 1024;
-	console.log(`并发 ${CONCURRENCY}，JS VM 池 ${POOL || '默认(15)'}，每条路径 ${jobs.length} 份申请（另有预热 ${warmupJobs.length} 份），每份 5 个附件（3 × ${SCAN_KB} KB + 2 × 30 KB），共上传约 ${MB.toFixed(0)} MB\n`);
+	console.log(
+		`并发 ${CONCURRENCY}，JS VM 池 ${POOL || '默认(15)'}，每条路径 ${jobs.length} 份申请（另有预热 ${warmupJobs.length} 份），每份 5 个附件（3 × ${SCAN_KB} KB + 2 × 30 KB），共上传约 ${MB.toFixed(0)} MB\n`
+	);
 
 	// Warm-up of both paths (JS VMs load the hooks' modules once each, page cache), not counted.
 	const warm = await rush('cert_applications', warmupJobs);
 	const warmPlain = await rush('bench_plain', warmupJobs);
-	for (const w of [warm, warmPlain]) if (Object.keys(w.errors).length) console.log(`预热出错（${w.collection}）：${JSON.stringify(w.errors)}`);
+	for (const w of [warm, warmPlain])
+		if (Object.keys(w.errors).length) console.log(`预热出错（${w.collection}）：${JSON.stringify(w.errors)}`);
 	// A profile longer than the run (idle adds no samples), so it holds all of it.
 	const profileSeconds = PROFILE ? Math.max(2, Math.ceil((1.5 * jobs.length) / warm.rate)) : 0;
 
@@ -255,10 +282,19 @@ try {
 	const rounds = [];
 	for (let r = 0; r < ROUNDS; r++) {
 		const part = jobs.filter((_, i) => i % ROUNDS === r);
-		rounds.push({ hooked: await rush('cert_applications', part, profileSeconds / ROUNDS), plain: await rush('bench_plain', part, profileSeconds / ROUNDS) });
+		rounds.push({
+			hooked: await rush('cert_applications', part, profileSeconds / ROUNDS),
+			plain: await rush('bench_plain', part, profileSeconds / ROUNDS)
+		});
 	}
-	const hooked = await combine(rounds.map((r) => r.hooked), warmupJobs.length);
-	const plain = await combine(rounds.map((r) => r.plain), warmupJobs.length);
+	const hooked = await combine(
+		rounds.map((r) => r.hooked),
+		warmupJobs.length
+	);
+	const plain = await combine(
+		rounds.map((r) => r.plain),
+		warmupJobs.length
+	);
 	const cost = (r) => (CALLGRIND ? r.instructions : r.cpuMs);
 	const ratios = rounds.map((r) => cost(r.hooked) / cost(r.plain)).sort((a, b) => a - b);
 	const cpuRatio = ratios[Math.floor((ratios.length - 1) / 2)];
@@ -266,9 +302,15 @@ try {
 	function show(r, label) {
 		console.log(`${label}（${r.collection}）`);
 		console.log(`  提交成功 ${r.ok}/${r.submissions}，库中记录 ${r.stored}，用时 ${r.seconds.toFixed(2)} s`);
-		console.log(`  服务器 CPU ${r.cpuMs.toFixed(1)} ms/份${CALLGRIND ? `，${(r.instructions / 1e6).toFixed(1)} M 条指令/份（callgrind）` : ''}`);
-		console.log(`  吞吐 ${r.rate.toFixed(1)} 份/秒；延迟 p50 ${r.p50.toFixed(0)} ms，p95 ${r.p95.toFixed(0)} ms，p99 ${r.p99.toFixed(0)} ms，最大 ${r.max.toFixed(0)} ms`);
-		console.log(`  错误 ${Object.values(r.errors).reduce((a, b) => a + b, 0)}${Object.keys(r.errors).length ? ' ' + JSON.stringify(r.errors) : ''}，重复记录 ${r.duplicates}`);
+		console.log(
+			`  服务器 CPU ${r.cpuMs.toFixed(1)} ms/份${CALLGRIND ? `，${(r.instructions / 1e6).toFixed(1)} M 条指令/份（callgrind）` : ''}`
+		);
+		console.log(
+			`  吞吐 ${r.rate.toFixed(1)} 份/秒；延迟 p50 ${r.p50.toFixed(0)} ms，p95 ${r.p95.toFixed(0)} ms，p99 ${r.p99.toFixed(0)} ms，最大 ${r.max.toFixed(0)} ms`
+		);
+		console.log(
+			`  错误 ${Object.values(r.errors).reduce((a, b) => a + b, 0)}${Object.keys(r.errors).length ? ' ' + JSON.stringify(r.errors) : ''}，重复记录 ${r.duplicates}`
+		);
 	}
 	show(hooked, '带业务规则');
 	show(plain, '基线：无 hook 的同构集合');
@@ -293,7 +335,11 @@ try {
 				writeFileSync(f, r.allocs[i]);
 				return f;
 			});
-			const allocTop = spawnSync('go', ['tool', 'pprof', '-top', '-sample_index=alloc_space', '-nodecount=20', `-diff_base=${before}`, after], { encoding: 'utf8', cwd: ROOT });
+			const allocTop = spawnSync(
+				'go',
+				['tool', 'pprof', '-top', '-sample_index=alloc_space', '-nodecount=20', `-diff_base=${before}`, after],
+				{ encoding: 'utf8', cwd: ROOT }
+			);
 			console.log(`\n内存分配（${name}，本轮之内）：\n${(allocTop.stdout || allocTop.stderr).split('\n').slice(4, 28).join('\n')}`);
 		}
 	}

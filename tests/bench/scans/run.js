@@ -38,7 +38,7 @@ const d = require(join(ROOT, 'pb_hooks/lib/domain.js'));
 const PIXELS = QUICK ? 2_000_000 : d.SCAN_MAX_PIXELS;
 const WIDTH = Math.floor(Math.sqrt((PIXELS * 4) / 3));
 const HEIGHT = Math.floor(PIXELS / WIDTH);
-console.log(`制作扫描件：${WIDTH}×${HEIGHT}（${(WIDTH * HEIGHT / 1e6).toFixed(1)} MP）…`);
+console.log(`制作扫描件：${WIDTH}×${HEIGHT}（${((WIDTH * HEIGHT) / 1e6).toFixed(1)} MP）…`);
 const rgba = Buffer.alloc(WIDTH * HEIGHT * 4);
 let seed = 1;
 for (let y = 0; y < HEIGHT; y++) {
@@ -66,7 +66,12 @@ const port = await new Promise((res) => {
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'anguan-scans-'));
 const bin = process.env.POCKETBASE_BIN || join(ROOT, '.pb/pocketbase');
-const common = [`--dir=${dataDir}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`, `--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--publicDir=${join(ROOT, 'pb_public')}`];
+const common = [
+	`--dir=${dataDir}`,
+	`--hooksDir=${join(ROOT, 'pb_hooks')}`,
+	`--migrationsDir=${join(ROOT, 'pb_migrations')}`,
+	`--publicDir=${join(ROOT, 'pb_public')}`
+];
 const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPERUSER.email, SUPERUSER.password], { encoding: 'utf8' });
 if (up.status !== 0) throw new Error(up.stderr || up.stdout);
 // What npm start / start:production run with (scripts/start.js), unless set.
@@ -122,13 +127,23 @@ async function measured(fn) {
 }
 
 try {
-	const admin = (await api('/api/collections/_superusers/auth-with-password', { method: 'POST', json: { identity: SUPERUSER.email, password: SUPERUSER.password } })).token;
+	const admin = (
+		await api('/api/collections/_superusers/auth-with-password', {
+			method: 'POST',
+			json: { identity: SUPERUSER.email, password: SUPERUSER.password }
+		})
+	).token;
 	await api('/api/settings', { method: 'PATCH', token: admin, json: { rateLimits: { enabled: false } } });
 
 	const employer = await api('/api/collections/enterprises/records', {
 		method: 'POST',
 		token: admin,
-		json: { uscc: d.makeCreditCode('91530100BENCHSCAN'.slice(0, 17).replace(/[IOSVZ]/g, 'A')), name: '扫描压测建设有限公司', password: 'Bench-Scans-2026', passwordConfirm: 'Bench-Scans-2026' }
+		json: {
+			uscc: d.makeCreditCode('91530100BENCHSCAN'.slice(0, 17).replace(/[IOSVZ]/g, 'A')),
+			name: '扫描压测建设有限公司',
+			password: 'Bench-Scans-2026',
+			passwordConfirm: 'Bench-Scans-2026'
+		}
 	});
 	const holders = [];
 	for (let i = 0; i < SCANS; i++) {
@@ -136,22 +151,54 @@ try {
 		const person = await api('/api/collections/applicants/records', {
 			method: 'POST',
 			token: admin,
-			json: { idNumber, name: '扫描压测', title: '无', position: '安全员', enterprise: employer.id, password: 'Bench-Scans-2026', passwordConfirm: 'Bench-Scans-2026' }
+			json: {
+				idNumber,
+				name: '扫描压测',
+				title: '无',
+				position: '安全员',
+				enterprise: employer.id,
+				password: 'Bench-Scans-2026',
+				passwordConfirm: 'Bench-Scans-2026'
+			}
 		});
 		const cert = await api('/api/collections/certificates/records', {
 			method: 'POST',
 			token: admin,
-			json: { holder: person.id, category: 'C2', status: '有效', firstIssued: '2024-01-01', validUntil: '2029-06-30', enterprise: employer.id }
+			json: {
+				holder: person.id,
+				category: 'C2',
+				status: '有效',
+				firstIssued: '2024-01-01',
+				validUntil: '2029-06-30',
+				enterprise: employer.id
+			}
 		});
-		const auth = await api(`/api/collections/applicants/impersonate/${person.id}`, { method: 'POST', token: admin, json: { duration: 3600 } });
+		const auth = await api(`/api/collections/applicants/impersonate/${person.id}`, {
+			method: 'POST',
+			token: admin,
+			json: { duration: 3600 }
+		});
 		holders.push({ person, cert, token: auth.token, idNumber });
 	}
-	const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Pages/Count 1>>endobj\n2 0 obj<</Type/Page>>endobj\n%' + 'x'.repeat(12000) + '\n%%EOF\n');
+	const pdf = new TextEncoder().encode(
+		'%PDF-1.4\n1 0 obj<</Type/Pages/Count 1>>endobj\n2 0 obj<</Type/Page>>endobj\n%' + 'x'.repeat(12000) + '\n%%EOF\n'
+	);
 	const form = (h, front) => {
 		const f = new FormData();
-		for (const [k, v] of Object.entries({ applicant: h.person.id, certificate: h.cert.id, kind: '变更', idNumber: h.idNumber, name: '扫描压测', title: '无', position: '安全员', enterprise: employer.id })) f.append(k, v);
+		for (const [k, v] of Object.entries({
+			applicant: h.person.id,
+			certificate: h.cert.id,
+			kind: '变更',
+			idNumber: h.idNumber,
+			name: '扫描压测',
+			title: '无',
+			position: '安全员',
+			enterprise: employer.id
+		}))
+			f.append(k, v);
 		f.append('idCardFront', new Blob([front], { type: 'image/jpeg' }), 'front.jpg');
-		for (const k of ['idCardBack', 'pledge', 'applicationForm', 'socialInsurance']) f.append(k, new Blob([pdf], { type: 'application/pdf' }), `${k}.pdf`);
+		for (const k of ['idCardBack', 'pledge', 'applicationForm', 'socialInsurance'])
+			f.append(k, new Blob([pdf], { type: 'application/pdf' }), `${k}.pdf`);
 		return f;
 	};
 
@@ -160,7 +207,11 @@ try {
 
 	const created = [];
 	const uploads = await measured(async () => {
-		await Promise.all(holders.map(async (h) => created.push(await api('/api/collections/cert_applications/records', { method: 'POST', token: h.token, form: form(h, scan) }))));
+		await Promise.all(
+			holders.map(async (h) =>
+				created.push(await api('/api/collections/cert_applications/records', { method: 'POST', token: h.token, form: form(h, scan) }))
+			)
+		);
 	});
 
 	const fileToken = (await api('/api/files/token', { method: 'POST', token: admin })).token;
@@ -176,7 +227,7 @@ try {
 
 	// An over-budget scan: a real small JPEG whose header claims 20000×15000.
 	const bomb = Uint8Array.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 255), width: 16, height: 16 }, 80).data);
-	for (let i = 2; i + 9 < bomb.length; ) {
+	for (let i = 2; i + 9 < bomb.length;) {
 		if (bomb[i + 1] >= 0xc0 && bomb[i + 1] <= 0xc2) {
 			bomb.set([15000 >> 8, 15000 & 255, 20000 >> 8, 20000 & 255], i + 5);
 			break;
@@ -186,7 +237,11 @@ try {
 	let refusedStatus = 0;
 	const bombRun = await measured(async () => {
 		const h = holders[0];
-		const res = await fetch(`${url}/api/collections/cert_applications/records`, { method: 'POST', headers: { authorization: h.token }, body: form(h, bomb) });
+		const res = await fetch(`${url}/api/collections/cert_applications/records`, {
+			method: 'POST',
+			headers: { authorization: h.token },
+			body: form(h, bomb)
+		});
 		refusedStatus = res.status;
 		await res.arrayBuffer();
 	});

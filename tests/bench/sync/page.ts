@@ -38,7 +38,13 @@ Object.assign(globalThis, {
 			const items = await listOutbox();
 			const count: Record<string, number> = {};
 			for (const i of items) count[i.status] = (count[i.status] ?? 0) + 1;
-			return { count, errors: items.filter((i) => i.error).map((i) => i.error!.message).slice(0, 3) };
+			return {
+				count,
+				errors: items
+					.filter((i) => i.error)
+					.map((i) => i.error!.message)
+					.slice(0, 3)
+			};
 		}
 	}
 });

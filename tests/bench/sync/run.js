@@ -21,7 +21,13 @@ const N = process.env.BENCH_QUICK === '1' ? 5 : Number(process.env.BENCH_ITEMS ?
 const BUDGET_KB = 150;
 const SUPER = { email: 'bench@test.local', password: 'Bench-Sync-2026' };
 const PASSWORD = 'Anguan2026bench';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-dev-shm-usage'
+];
 
 buildApp();
 await preparePocketBase();
@@ -38,7 +44,12 @@ const port = await new Promise((res) => {
 mkdirSync(join(root, 'tests/.tmp'), { recursive: true });
 const dataDir = mkdtempSync(join(root, 'tests/.tmp/bench-sync-'));
 const bin = process.env.POCKETBASE_BIN || join(root, '.pb/pocketbase');
-const common = [`--dir=${dataDir}`, `--hooksDir=${join(root, 'pb_hooks')}`, `--migrationsDir=${join(root, 'pb_migrations')}`, `--publicDir=${join(root, 'pb_public')}`];
+const common = [
+	`--dir=${dataDir}`,
+	`--hooksDir=${join(root, 'pb_hooks')}`,
+	`--migrationsDir=${join(root, 'pb_migrations')}`,
+	`--publicDir=${join(root, 'pb_public')}`
+];
 const up = spawnSync(bin, [...common, 'superuser', 'upsert', SUPER.email, SUPER.password], { encoding: 'utf8' });
 if (up.status !== 0) throw new Error(up.stderr || up.stdout);
 const server = spawn(bin, [...common, 'serve', `--http=127.0.0.1:${port}`], { stdio: 'ignore' });
@@ -63,17 +74,30 @@ try {
 	// ---------------------------------------------------------------- data
 	const enterprise = await admin.collection('enterprises').create({
 		uscc: domain.makeCreditCode('91530100MA6K0BENC'),
-		name: '基准测试建设有限公司', regCity: '昆明市', password: PASSWORD, passwordConfirm: PASSWORD, mustChangePassword: false
+		name: '基准测试建设有限公司',
+		regCity: '昆明市',
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		mustChangePassword: false
 	});
 	const idNumber = domain.makeIdNumber('530102', '19800101', 123);
 	const holder = { idNumber, name: '基准测试', title: '工程师', position: '项目负责人' };
 	const applicant = await admin.collection('applicants').create({
-		...holder, enterprise: enterprise.id, password: PASSWORD, passwordConfirm: PASSWORD, mustChangePassword: false
+		...holder,
+		enterprise: enterprise.id,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		mustChangePassword: false
 	});
 	const certs = [];
 	for (let i = 0; i < N; i++) {
 		const c = await admin.collection('certificates').create({
-			holder: applicant.id, category: 'C2', status: '有效', firstIssued: '2023-07-01', validUntil: domain.addYears(domain.chinaDay(), 2), enterprise: enterprise.id
+			holder: applicant.id,
+			category: 'C2',
+			status: '有效',
+			firstIssued: '2023-07-01',
+			validUntil: domain.addYears(domain.chinaDay(), 2),
+			enterprise: enterprise.id
 		});
 		certs.push(c.id);
 	}
@@ -102,7 +126,11 @@ try {
 	const page = await context.newPage();
 	await page.route(`${url}/__bench/**`, (route) => {
 		const path = new URL(route.request().url()).pathname;
-		if (path === '/__bench/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><script type="module" src="/__bench/page.js"></script>' });
+		if (path === '/__bench/')
+			return route.fulfill({
+				contentType: 'text/html',
+				body: '<!doctype html><meta charset="utf-8"><script type="module" src="/__bench/page.js"></script>'
+			});
 		if (path === '/__bench/page.js') return route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0].text });
 		const i = Number(path.match(/scan(\d)/)?.[1]);
 		return route.fulfill({ contentType: 'image/jpeg', body: scans[i] });
@@ -158,11 +186,19 @@ try {
 	await fresh.close();
 
 	const kb = (b) => (b / 1024).toFixed(1);
-	console.log(`sync: ${N} 份申请 × 5 个附件（3 × ~${kb(scans[0].length)} KB + 2 × ${kb(scans[3].length)} KB，每份 ${kb(perItem)} KB，共 ${(N * perItem / 2 ** 20).toFixed(1)} MB）`);
+	console.log(
+		`sync: ${N} 份申请 × 5 个附件（3 × ~${kb(scans[0].length)} KB + 2 × ${kb(scans[3].length)} KB，每份 ${kb(perItem)} KB，共 ${((N * perItem) / 2 ** 20).toFixed(1)} MB）`
+	);
 	console.log(`  queued offline in ${queueMs} ms`);
-	console.log(`  reconnect → all 已提交: ${syncMs} ms (${(syncMs / N).toFixed(0)} ms/份, ${((N * perItem) / 2 ** 20 / (syncMs / 1000)).toFixed(1)} MB/s)`);
-	console.log(`  states: ${JSON.stringify(last.count)}${last.errors.length ? ' errors: ' + last.errors.join(' | ') : ''}; records on server: ${onServer}`);
-	console.log(`first load /login: JS ${kb(js)} KB + CSS ${kb(css)} KB = ${kb(js + css)} KB gzip (${assets.size} files), budget ${BUDGET_KB} KB → ${js + css <= BUDGET_KB * 1024 ? 'OK' : 'OVER'}`);
+	console.log(
+		`  reconnect → all 已提交: ${syncMs} ms (${(syncMs / N).toFixed(0)} ms/份, ${((N * perItem) / 2 ** 20 / (syncMs / 1000)).toFixed(1)} MB/s)`
+	);
+	console.log(
+		`  states: ${JSON.stringify(last.count)}${last.errors.length ? ' errors: ' + last.errors.join(' | ') : ''}; records on server: ${onServer}`
+	);
+	console.log(
+		`first load /login: JS ${kb(js)} KB + CSS ${kb(css)} KB = ${kb(js + css)} KB gzip (${assets.size} files), budget ${BUDGET_KB} KB → ${js + css <= BUDGET_KB * 1024 ? 'OK' : 'OVER'}`
+	);
 	if (onServer !== N || (last.count.done ?? 0) !== N) process.exitCode = 1;
 } finally {
 	await browser?.close();

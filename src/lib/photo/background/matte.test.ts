@@ -14,7 +14,8 @@ function maskFor(img: { width: number; height: number; data: Uint8ClampedArray |
 			const sx = Math.floor(((x + 0.5) * img.width) / side);
 			const sy = Math.floor(((y + 0.5) * img.height) / side);
 			const i = (sy * img.width + sx) * 4;
-			const d = Math.abs(img.data[i] - background[0]) + Math.abs(img.data[i + 1] - background[1]) + Math.abs(img.data[i + 2] - background[2]);
+			const d =
+				Math.abs(img.data[i] - background[0]) + Math.abs(img.data[i + 1] - background[1]) + Math.abs(img.data[i + 2] - background[2]);
 			m[y * side + x] = d > 30 ? 1 : 0;
 		}
 	return m;
@@ -33,7 +34,8 @@ describe('white background', () => {
 
 	it('leaves no blue fringe where hair meets the old backdrop', () => {
 		// Fine dark strands on blue: a pixel half strand, half backdrop mixes the two.
-		const w = 240, h = 312;
+		const w = 240,
+			h = 312;
 		const data = new Uint8ClampedArray(w * h * 4);
 		for (let y = 0; y < h; y++)
 			for (let x = 0; x < w; x++) {
@@ -49,7 +51,8 @@ describe('white background', () => {
 		const mask = new Float32Array(side * side);
 		for (let y = 0; y < side; y++)
 			for (let x = 0; x < side; x++) {
-				const px = ((x + 0.5) * w) / side, py = ((y + 0.5) * h) / side;
+				const px = ((x + 0.5) * w) / side,
+					py = ((y + 0.5) * h) / side;
 				mask[y * side + x] = (px - w / 2) ** 2 / 74 ** 2 + (py - h / 2) ** 2 / 94 ** 2 < 1 ? 1 : 0;
 			}
 		const out = whiten(img, mask, side).data;
@@ -61,7 +64,8 @@ describe('white background', () => {
 
 	it('the guided filter follows the picture edge, not the coarse mask edge', () => {
 		// Left half dark, right half white; the coarse mask's soft edge sits 3 px too far right.
-		const w = 64, h = 16;
+		const w = 64,
+			h = 16;
 		const data = new Uint8ClampedArray(w * h * 4);
 		for (let i = 0; i < w * h; i++) data.set(i % w < 32 ? [30, 30, 30, 255] : [255, 255, 255, 255], i * 4);
 		const p = new Float32Array(w * h).map((_, i) => Math.min(1, Math.max(0, (38 - (i % w)) / 6)));

@@ -130,7 +130,12 @@ export function colourField(img: Pixels, chosen: (i: number) => boolean, cell: n
 				if (known[g]) continue;
 				let k = 0;
 				const acc = [0, 0, 0];
-				for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+				for (const [dx, dy] of [
+					[1, 0],
+					[-1, 0],
+					[0, 1],
+					[0, -1]
+				]) {
 					const x = gx + dx;
 					const y = gy + dy;
 					if (x < 0 || y < 0 || x >= gw || y >= gh || !known[y * gw + x]) continue;

@@ -72,13 +72,17 @@ function step(tf: Tf, op: TfliteOperator, get: (i: number) => Tensor, model: Tfl
 		case 'CONV_2D':
 			return activate(
 				tf,
-				tf.conv2d(x, get(op.inputs[1]), [o.strideH, o.strideW], PAD[Number(o.padding)], 'NHWC', [o.dilationH, o.dilationW]).add(get(op.inputs[2])),
+				tf
+					.conv2d(x, get(op.inputs[1]), [o.strideH, o.strideW], PAD[Number(o.padding)], 'NHWC', [o.dilationH, o.dilationW])
+					.add(get(op.inputs[2])),
 				o.activation
 			);
 		case 'DEPTHWISE_CONV_2D':
 			return activate(
 				tf,
-				tf.depthwiseConv2d(x, get(op.inputs[1]), [o.strideH, o.strideW], PAD[Number(o.padding)], 'NHWC', [o.dilationH, o.dilationW]).add(get(op.inputs[2])),
+				tf
+					.depthwiseConv2d(x, get(op.inputs[1]), [o.strideH, o.strideW], PAD[Number(o.padding)], 'NHWC', [o.dilationH, o.dilationW])
+					.add(get(op.inputs[2])),
 				o.activation
 			);
 		case 'ADD':

@@ -15,7 +15,19 @@ describe('TFLite reader', () => {
 		expect(count('CONV_2D')).toBe(43);
 		expect(count('DEPTHWISE_CONV_2D')).toBe(11);
 		expect(count('Convolution2DTransposeBias')).toBe(1);
-		const known = new Set(['DEQUANTIZE', 'CONV_2D', 'RELU', 'ADD', 'HARD_SWISH', 'DEPTHWISE_CONV_2D', 'LOGISTIC', 'AVERAGE_POOL_2D', 'MUL', 'RESIZE_BILINEAR', 'Convolution2DTransposeBias']);
+		const known = new Set([
+			'DEQUANTIZE',
+			'CONV_2D',
+			'RELU',
+			'ADD',
+			'HARD_SWISH',
+			'DEPTHWISE_CONV_2D',
+			'LOGISTIC',
+			'AVERAGE_POOL_2D',
+			'MUL',
+			'RESIZE_BILINEAR',
+			'Convolution2DTransposeBias'
+		]);
 		expect(m.operators.filter((o) => !known.has(o.op))).toEqual([]);
 		// The first convolution: 3×3, stride 2, SAME, weights as float16 behind a DEQUANTIZE.
 		const conv = m.operators.find((o) => o.op === 'CONV_2D')!;

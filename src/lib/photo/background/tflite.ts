@@ -55,15 +55,47 @@ const BUILTIN: Record<number, string> = {
 
 /** Option table fields, in schema order, per builtin. 'b' = byte/bool, 'i' = int32. */
 const OPTION_FIELDS: Record<string, [string, 'b' | 'i'][]> = {
-	CONV_2D: [['padding', 'b'], ['strideW', 'i'], ['strideH', 'i'], ['activation', 'b'], ['dilationW', 'i'], ['dilationH', 'i']],
-	DEPTHWISE_CONV_2D: [
-		['padding', 'b'], ['strideW', 'i'], ['strideH', 'i'], ['depthMultiplier', 'i'], ['activation', 'b'], ['dilationW', 'i'], ['dilationH', 'i']
+	CONV_2D: [
+		['padding', 'b'],
+		['strideW', 'i'],
+		['strideH', 'i'],
+		['activation', 'b'],
+		['dilationW', 'i'],
+		['dilationH', 'i']
 	],
-	AVERAGE_POOL_2D: [['padding', 'b'], ['strideW', 'i'], ['strideH', 'i'], ['filterW', 'i'], ['filterH', 'i'], ['activation', 'b']],
-	MAX_POOL_2D: [['padding', 'b'], ['strideW', 'i'], ['strideH', 'i'], ['filterW', 'i'], ['filterH', 'i'], ['activation', 'b']],
+	DEPTHWISE_CONV_2D: [
+		['padding', 'b'],
+		['strideW', 'i'],
+		['strideH', 'i'],
+		['depthMultiplier', 'i'],
+		['activation', 'b'],
+		['dilationW', 'i'],
+		['dilationH', 'i']
+	],
+	AVERAGE_POOL_2D: [
+		['padding', 'b'],
+		['strideW', 'i'],
+		['strideH', 'i'],
+		['filterW', 'i'],
+		['filterH', 'i'],
+		['activation', 'b']
+	],
+	MAX_POOL_2D: [
+		['padding', 'b'],
+		['strideW', 'i'],
+		['strideH', 'i'],
+		['filterW', 'i'],
+		['filterH', 'i'],
+		['activation', 'b']
+	],
 	ADD: [['activation', 'b']],
 	MUL: [['activation', 'b']],
-	RESIZE_BILINEAR: [['newHeight', 'i'], ['newWidth', 'i'], ['alignCorners', 'b'], ['halfPixelCenters', 'b']]
+	RESIZE_BILINEAR: [
+		['newHeight', 'i'],
+		['newWidth', 'i'],
+		['alignCorners', 'b'],
+		['halfPixelCenters', 'b']
+	]
 };
 
 const TYPES: Record<number, TensorType> = { 0: 'float32', 1: 'float16', 2: 'int32' };
@@ -172,7 +204,13 @@ export function halfToFloat(bytes: Uint8Array): Float32Array {
 		const exp = (h >> 10) & 0x1f;
 		const frac = h & 0x3ff;
 		out[i] =
-			exp === 0 ? sign * 2 ** -14 * (frac / 1024) : exp === 31 ? (frac ? NaN : sign * Infinity) : sign * 2 ** (exp - 15) * (1 + frac / 1024);
+			exp === 0
+				? sign * 2 ** -14 * (frac / 1024)
+				: exp === 31
+					? frac
+						? NaN
+						: sign * Infinity
+					: sign * 2 ** (exp - 15) * (1 + frac / 1024);
 	}
 	return out;
 }

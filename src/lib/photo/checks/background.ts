@@ -29,7 +29,13 @@ export interface BackgroundStats {
 }
 
 export function backgroundStats(img: Pixels): BackgroundStats {
-	let n = 0, sy = 0, syy = 0, sr = 0, sg = 0, sb = 0, white = 0;
+	let n = 0,
+		sy = 0,
+		syy = 0,
+		sr = 0,
+		sg = 0,
+		sb = 0,
+		white = 0;
 	const step = Math.max(1, Math.floor(Math.min(img.width, img.height) / 200));
 	for (const rect of backgroundBand(img)) {
 		eachPixel(img, rect, step, (r, g, b) => {

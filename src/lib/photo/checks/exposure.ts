@@ -6,7 +6,10 @@ import type { CheckResult, Pixels } from './types';
  * not the frame: a white background would make every photo look bright).
  */
 export function checkExposure(img: Pixels): CheckResult {
-	let n = 0, sum = 0, dark = 0, clipped = 0;
+	let n = 0,
+		sum = 0,
+		dark = 0,
+		clipped = 0;
 	eachPixel(img, faceRegion(img), sampleStep(img), (r, g, b) => {
 		const y = luma(r, g, b);
 		n++;

@@ -82,9 +82,19 @@ export function checkFace(detection: FaceDetection | null, width: number, height
 
 	let position: CheckResult;
 	if (eyesUp < EYES_FROM_BOTTOM.min) {
-		position = { id: 'headPosition', level: 'warn', message: `头部位置偏低（双眼在距底部${below(eyesUp)}处，应为56%–69%）。请把裁剪框往下移`, value: eyesUp };
+		position = {
+			id: 'headPosition',
+			level: 'warn',
+			message: `头部位置偏低（双眼在距底部${below(eyesUp)}处，应为56%–69%）。请把裁剪框往下移`,
+			value: eyesUp
+		};
 	} else if (eyesUp > EYES_FROM_BOTTOM.max) {
-		position = { id: 'headPosition', level: 'warn', message: `头部位置偏高（双眼在距底部${above(eyesUp)}处，应为56%–69%）。请把裁剪框往上移`, value: eyesUp };
+		position = {
+			id: 'headPosition',
+			level: 'warn',
+			message: `头部位置偏高（双眼在距底部${above(eyesUp)}处，应为56%–69%）。请把裁剪框往上移`,
+			value: eyesUp
+		};
 	} else if (offCentre > MAX_OFF_CENTRE) {
 		position = { id: 'headPosition', level: 'warn', message: '头部没有左右居中，请移动裁剪框使面部位于中间', value: eyesUp };
 	} else {

@@ -43,8 +43,10 @@ export function portrait(opts: { background?: RGB; width?: number; height?: numb
 			const dx = (x - cx) / rx;
 			const dy = (y - cy) / ry;
 			let c: RGB | undefined;
-			if (y > height * 0.78 && Math.abs(x - cx) < width * 0.42) c = [40, 50, 80]; // jacket
-			else if (dx * dx + dy * dy < 1) c = [224, 172, 140]; // face
+			if (y > height * 0.78 && Math.abs(x - cx) < width * 0.42)
+				c = [40, 50, 80]; // jacket
+			else if (dx * dx + dy * dy < 1)
+				c = [224, 172, 140]; // face
 			else if (dx * dx * 0.8 + (dy + 0.25) ** 2 * 0.8 < 1 && y < cy) c = [30, 25, 20]; // hair
 			if (!c) continue;
 			const t = (noise() - 0.5) * tex;
@@ -84,7 +86,8 @@ export function blur(img: Pixels, radius: number, passes = 3): Pixels {
 			for (let y = 0; y < h; y++) {
 				for (let x = 0; x < w; x++) {
 					for (let c = 0; c < 4; c++) {
-						let s = 0, n = 0;
+						let s = 0,
+							n = 0;
 						for (let k = -radius; k <= radius; k++) {
 							const xx = horizontal ? x + k : x;
 							const yy = horizontal ? y : y + k;

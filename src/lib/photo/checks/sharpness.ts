@@ -29,7 +29,9 @@ export function laplacianVariance(img: Pixels): number {
 		let i = ((y + y0) * img.width + x0) * 4;
 		for (let x = 0; x < w; x++, i += 4) Y[y * w + x] = luma(d[i], d[i + 1], d[i + 2]);
 	}
-	let n = 0, s = 0, ss = 0;
+	let n = 0,
+		s = 0,
+		ss = 0;
 	for (let y = 1; y < h - 1; y++) {
 		for (let x = 1; x < w - 1; x++) {
 			const k = y * w + x;

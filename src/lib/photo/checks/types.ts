@@ -8,16 +8,7 @@ export interface Pixels {
 export type CheckLevel = 'pass' | 'warn' | 'fail' | 'skip';
 
 export type CheckId =
-	| 'decodable'
-	| 'resolution'
-	| 'ratio'
-	| 'background'
-	| 'colour'
-	| 'exposure'
-	| 'sharpness'
-	| 'face'
-	| 'headSize'
-	| 'headPosition';
+	'decodable' | 'resolution' | 'ratio' | 'background' | 'colour' | 'exposure' | 'sharpness' | 'face' | 'headSize' | 'headPosition';
 
 export interface CheckResult {
 	id: CheckId;

@@ -61,7 +61,9 @@ const store = { load: async () => undefined, save: async () => {} };
 
 async function timeDecode(bytes: Uint8Array) {
 	const t0 = performance.now();
-	const b = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), { imageOrientation: 'from-image' });
+	const b = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), {
+		imageOrientation: 'from-image'
+	});
 	const dt = performance.now() - t0;
 	b.close();
 	return dt;
