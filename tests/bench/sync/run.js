@@ -5,12 +5,13 @@
 // Builds what it needs (tests/bench/prepare.js; SKIP_BUILD=1 reuses pb_public/).
 // BENCH_QUICK=1: 5 applications.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import { compileModule } from 'svelte/compiler';
 import jpeg from 'jpeg-js';
 import { chromium } from 'playwright-core';
 import PocketBase from 'pocketbase';
@@ -112,6 +113,17 @@ try {
 	const perItem = scans[0].length + scans[1].length + scans[2].length + 2 * scans[3].length;
 
 	// ---------------------------------------------------------------- page
+	// The offline layer's state is in Svelte modules (*.svelte.ts, with runes): compiled as the app's build does.
+	const svelteModules = {
+		name: 'svelte-modules',
+		setup(b) {
+			b.onLoad({ filter: /\.svelte\.(ts|js)$/ }, async ({ path }) => {
+				const source = readFileSync(path, 'utf8');
+				const js = path.endsWith('.ts') ? (await transform(source, { loader: 'ts' })).code : source;
+				return { contents: compileModule(js, { filename: path, generate: 'client' }).js.code, loader: 'js' };
+			});
+		}
+	};
 	const bundle = await build({
 		entryPoints: [join(root, 'tests/bench/sync/page.ts')],
 		bundle: true,
@@ -119,6 +131,7 @@ try {
 		format: 'esm',
 		target: 'es2022',
 		alias: { $lib: join(root, 'src/lib') },
+		plugins: [svelteModules],
 		logLevel: 'warning'
 	});
 	browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
