@@ -202,6 +202,42 @@ test.describe('forms for screen readers and phones', () => {
 		await context.close();
 	});
 
+	test('修改密码: one alert per submit, focus on the first field, its message tied to it', async ({ browser }) => {
+		const context = await contextFor(browser, base(), accounts, 'applicant', 'normal', 1366);
+		const page = await context.newPage();
+		await page.goto('/password');
+		await page.getByRole('button', { name: '确认修改' }).click();
+		await expect(page.getByRole('alert')).toHaveCount(1);
+		await expect(page.getByRole('alert')).toHaveText(/还有 \d+ 项需要修改/);
+		const old = page.getByLabel('原密码');
+		await expect(old).toBeFocused();
+		await expect(old).toHaveAttribute('aria-required', 'true');
+		await expect(old).toHaveAccessibleDescription('请输入原密码');
+		// One thing wrong: its own message is the alert.
+		await old.fill('Old-pass-2026');
+		await page.getByLabel('新密码', { exact: true }).fill('Anguan-Yunnan-2026');
+		await page.getByLabel('确认新密码').fill('Anguan-Yunnan-2027');
+		await page.getByRole('button', { name: '确认修改' }).click();
+		await expect(page.getByRole('alert')).toHaveCount(1);
+		await expect(page.getByRole('alert')).toHaveText('两次输入的新密码不一致');
+		await expect(page.getByLabel('确认新密码')).toBeFocused();
+		await context.close();
+	});
+
+	test('企业名称修改: a new licence scan is marked required once the registration changes', async ({ browser }) => {
+		const context = await contextFor(browser, base(), accounts, 'enterprise', 'normal', 1366);
+		const page = await context.newPage();
+		await page.goto('/enterprise');
+		await page.getByRole('button', { name: '修改附件' }).click();
+		const licence = page.getByLabel('修改后信用代码证件');
+		await expect(licence).not.toHaveAttribute('aria-required', 'true');
+		await page.getByLabel('修改后企业名称').fill('云南新名称建设有限公司');
+		await expect(licence).toHaveAttribute('aria-required', 'true');
+		await expect(page.getByLabel('修改后资质证件')).not.toHaveAttribute('aria-required', 'true');
+		await page.getByRole('button', { name: '取消' }).click();
+		await context.close();
+	});
+
 	test('attachments on a phone: 拍照 / 从相册选择 / 选择文件 in Chinese, then the file name, size and preview', async ({ browser }) => {
 		const context = await contextFor(browser, base(), accounts, 'applicant', 'elder', 360, true);
 		const page = await context.newPage();
