@@ -72,6 +72,27 @@ async function prune(name: string, keep: Set<string>): Promise<void> {
 	}
 }
 
+/**
+ * On-demand files the page fetched before this worker controlled it (a first
+ * visit that goes straight to the photo tool while the shell is still being
+ * precached): taken from the browser's HTTP cache, never the network, so they
+ * too work offline.
+ */
+async function adoptOnDemand(): Promise<void> {
+	const cache = await caches.open(ON_DEMAND_CACHE);
+	await Promise.all(
+		[...ON_DEMAND].map(async ([url, key]) => {
+			if (await cache.match(key)) return;
+			try {
+				const res = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+				if (res.ok && res.status === 200) await cache.put(key, res);
+			} catch {
+				// Not in the HTTP cache: kept when it is next fetched.
+			}
+		})
+	);
+}
+
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
@@ -80,6 +101,7 @@ sw.addEventListener('activate', (event) => {
 			await prune(SHELL_CACHE, new Set(SHELL.values()));
 			await prune(ON_DEMAND_CACHE, new Set(ON_DEMAND.values()));
 			await sw.clients.claim();
+			await adoptOnDemand();
 		})()
 	);
 });
